@@ -1,0 +1,66 @@
+"""Schema migrations of the .ita file (shipped as ``ita_desktop.database``).
+
+Each ``NNNN_name.sql`` file is one migration, applied in order inside one
+transaction through sqlite-utils ``Migrations``; the file's ``PRAGMA
+user_version`` then records the number, so a file written by a newer version
+of the app can be recognised and refused before anything touches it.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def _migration_files() -> list[tuple[int, str, str]]:
+    found = []
+    for entry in resources.files(__name__).iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (executescript would commit mid-migration)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
+MIGRATION_FILES = _migration_files()
+LATEST_VERSION: int = MIGRATION_FILES[-1][0]
+MIGRATIONS = Migrations("ita_desktop")
+
+
+def _register(version: int, name: str, script: str) -> None:
+    def apply(db: Database) -> None:
+        for statement in _statements(script):
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {version}")
+
+    MIGRATIONS(name=name)(apply)
+
+
+for _version, _name, _script in MIGRATION_FILES:
+    _register(_version, _name, _script)
+
+
+def migrate(db: Database, up_to: int | None = None) -> None:
+    """Apply pending migrations (all, or those numbered up to ``up_to``)."""
+    stop = [name for version, name, _ in MIGRATION_FILES if up_to is not None and version == up_to + 1]
+    MIGRATIONS.apply(db, stop_before=stop or None)

@@ -1,0 +1,13 @@
+"""Entry point: ``ita-desktop`` and ``python -m ita_desktop``."""
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ita_desktop.cli import main as cli_main
+
+    return cli_main(sys.argv[1:] if argv is None else argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

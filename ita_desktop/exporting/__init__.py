@@ -1,0 +1,1 @@
+"""Take reports out: JSON (and Word)."""

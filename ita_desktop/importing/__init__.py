@@ -1,0 +1,1 @@
+"""Bring reports in: plain text (and Word) through one structure recogniser."""

@@ -1,0 +1,25 @@
+"""The report as plain Python objects: no Qt, no SQL."""
+
+from ita_desktop.model.report import (
+    GroupKind,
+    Measure,
+    MeasureGroup,
+    Photo,
+    Report,
+    ReportSummary,
+    Section,
+    Signatory,
+    TRACKING_COLUMNS,
+)
+
+__all__ = [
+    "GroupKind",
+    "Measure",
+    "MeasureGroup",
+    "Photo",
+    "Report",
+    "ReportSummary",
+    "Section",
+    "Signatory",
+    "TRACKING_COLUMNS",
+]

@@ -1,0 +1,44 @@
+"""Where things live: bundled resources (importlib.resources) and the user's data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import AbstractContextManager
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+APP_DIR_NAME = "ita-desktop"
+
+
+def resource(relative: str) -> Traversable:
+    """A bundled file under ``resources/``, e.g. ``resource("fonts/Sarabun-Regular.ttf")``."""
+    node = resources.files("ita_desktop.resources")
+    for part in relative.split("/"):
+        node = node.joinpath(part)
+    return node
+
+
+def resource_path(relative: str) -> AbstractContextManager[Path]:
+    """A real filesystem path for a bundled file (for libraries that want a path)."""
+    return resources.as_file(resource(relative))
+
+
+def user_data_dir() -> Path:
+    """The user's data folder; ITA_DESKTOP_DATA redirects it (tests, portable installs)."""
+    override = os.environ.get("ITA_DESKTOP_DATA")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR_NAME
+
+
+def sample_report_text() -> str:
+    """The built-in sample: the Ang Thong PAO report for fiscal year 2566."""
+    return resource("sample/ang-thong-2566.txt").read_text(encoding="utf-8")

@@ -1,0 +1,188 @@
+"""Decode a picture once at import and make its print copy and thumbnail.
+
+The print copy is what the PDF embeds: EXIF orientation applied, RGB, and no
+more pixels than 300 ppi at the largest size the report ever prints a photo
+(the full text width, or the tallest a photo may stand), so a 12-megapixel
+phone picture becomes a ~1.5 MB JPEG instead of a 4 MB one that the printer
+would throw away. The original bytes are kept untouched beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from ita_desktop.errors import PhotoError
+
+# Largest printed photo: the A4 text width (210 − 30 − 20 mm) and at most 120 mm tall.
+PRINT_MAX_WIDTH_MM = 160.0
+PRINT_MAX_HEIGHT_MM = 120.0
+PRINT_PPI = 300
+THUMBNAIL_PX = 320
+JPEG_QUALITY = 88
+
+# JPEGs decode at a reduced scale (draft), so a huge panorama costs little;
+# other formats decode in full, so their limit keeps memory bounded.
+MAX_JPEG_PIXELS = 400_000_000
+MAX_OTHER_PIXELS = 80_000_000
+_LOSSLESS_FORMATS = {"PNG", "GIF", "BMP", "TIFF"}
+_ORIENTATION_TAG = 0x0112
+_SIDEWAYS = {5, 6, 7, 8}
+
+_heif_registered = False
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    """Everything the store keeps of one imported picture."""
+
+    original: bytes
+    print_copy: bytes
+    print_format: str  # "JPEG" or "PNG"
+    thumbnail: bytes
+    width: int  # of the print copy, upright
+    height: int
+    sha256: str
+
+
+def print_size_limit_px() -> tuple[int, int]:
+    """Pixel box of the print copy: 300 ppi at the largest printed size."""
+    return (
+        round(PRINT_MAX_WIDTH_MM / 25.4 * PRINT_PPI),
+        round(PRINT_MAX_HEIGHT_MM / 25.4 * PRINT_PPI),
+    )
+
+
+def _register_heif() -> None:
+    global _heif_registered
+    if not _heif_registered:
+        try:
+            from pillow_heif import register_heif_opener
+
+            register_heif_opener()
+        except ImportError:  # HEIC then gets the "not a picture" message
+            pass
+        _heif_registered = True
+
+
+def _refuse(name: str, english: str, thai: str) -> PhotoError:
+    return PhotoError(f"{name}: {english}", f"{name}: {thai}")
+
+
+def _open(data: bytes, name: str) -> Image.Image:
+    if not data:
+        raise _refuse(name, "the file is empty.", "ไฟล์ว่างเปล่า")
+    _register_heif()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            previous_limit = Image.MAX_IMAGE_PIXELS
+            Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
+            try:
+                image = Image.open(io.BytesIO(data))
+            finally:
+                Image.MAX_IMAGE_PIXELS = previous_limit
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise _refuse(name, "not a picture this program can read.", "ไม่ใช่ไฟล์ภาพที่โปรแกรมอ่านได้") from None
+    pixels = image.width * image.height
+    limit = MAX_JPEG_PIXELS if image.format == "JPEG" else MAX_OTHER_PIXELS
+    if pixels > limit or image.width == 0 or image.height == 0:
+        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
+    return image
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        return int(image.getexif().get(_ORIENTATION_TAG, 1))
+    except Exception:  # a broken EXIF block must not cost the photo
+        return 1
+
+
+def _target_box(image: Image.Image, orientation: int) -> tuple[int, int]:
+    """The print box in the stored (not yet rotated) orientation."""
+    box_w, box_h = print_size_limit_px()
+    return (box_h, box_w) if orientation in _SIDEWAYS else (box_w, box_h)
+
+
+def _to_rgb(image: Image.Image) -> Image.Image:
+    """RGB (or L) on white: CMYK through its ICC profile, alpha flattened, 16-bit scaled."""
+    if image.mode == "CMYK":
+        profile = image.info.get("icc_profile")
+        if profile:
+            try:
+                source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+                srgb = ImageCms.createProfile("sRGB")
+                return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
+            except (ImageCms.PyCMSError, OSError):
+                pass
+        return image.convert("RGB")
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return image.point(lambda value: value * (1 / 256)).convert("L")
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode == "F":
+        return image.convert("L")
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def _encode(image: Image.Image, fmt: str, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
+    """Decode ``data`` once and return the original, an upright print copy and a thumbnail.
+
+    Raises :class:`PhotoError` (naming ``name``) for anything that is not a
+    readable picture: empty, truncated, a decompression bomb, not an image.
+    """
+    image = _open(data, name)
+    source_format = image.format or ""
+    orientation = _orientation(image)
+    try:
+        if source_format == "JPEG":
+            image.draft(None, _target_box(image, orientation))
+        image.seek(0)  # the first frame of an animation
+        image.load()
+        upright = ImageOps.exif_transpose(image) if orientation != 1 else image
+        flat = _to_rgb(upright)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise _refuse(name, "the picture is damaged or cut short.", "ไฟล์ภาพเสียหายหรือไม่สมบูรณ์") from None
+
+    box_w, box_h = print_size_limit_px()
+    scale = min(1.0, box_w / flat.width, box_h / flat.height)
+    size = (max(1, round(flat.width * scale)), max(1, round(flat.height * scale)))
+    printed = flat.resize(size, Image.Resampling.LANCZOS) if scale < 1.0 else flat
+
+    keep_jpeg_bytes = (
+        source_format == "JPEG" and scale == 1.0 and orientation == 1 and image.mode in ("RGB", "L")
+    )
+    if keep_jpeg_bytes:
+        print_copy, print_format = data, "JPEG"
+    elif source_format in _LOSSLESS_FORMATS:
+        print_copy, print_format = _encode(printed, "PNG", optimize=False), "PNG"
+    else:
+        print_copy = _encode(printed, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        print_format = "JPEG"
+
+    thumb = printed.copy()
+    thumb.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX), Image.Resampling.BILINEAR)
+    thumbnail = _encode(thumb.convert("RGB"), "JPEG", quality=80)
+    return PreparedPhoto(
+        original=data,
+        print_copy=print_copy,
+        print_format=print_format,
+        thumbnail=thumbnail,
+        width=printed.width,
+        height=printed.height,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

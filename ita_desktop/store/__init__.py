@@ -1,0 +1,1 @@
+"""The .ita file: one SQLite database behind one narrow interface, :class:`ReportStore`."""

@@ -1,0 +1,1 @@
+"""Thai typesetting: word segmentation, shaped measurement, line breaking, justification."""

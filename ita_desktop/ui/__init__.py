@@ -1,0 +1,1 @@
+"""The Qt desktop editor (the only package that imports Qt widgets)."""

@@ -1,0 +1,1 @@
+"""Bundled data: fonts, sample report, translations (shipped as ``ita_desktop.resources``)."""
