@@ -1,6 +1,7 @@
 """The report as plain Python objects: no Qt, no SQL."""
 
 from ita_desktop.model.report import (
+    TRACKING_COLUMNS,
     GroupKind,
     Measure,
     MeasureGroup,
@@ -9,7 +10,6 @@ from ita_desktop.model.report import (
     ReportSummary,
     Section,
     Signatory,
-    TRACKING_COLUMNS,
 )
 
 __all__ = [

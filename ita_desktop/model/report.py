@@ -7,10 +7,10 @@ derived from order and content by :mod:`ita_desktop.model.numbering`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class GroupKind(str, Enum):
+class GroupKind(StrEnum):
     """The assessment instrument a group of measures answers."""
 
     IIT = "IIT"

@@ -1,0 +1,65 @@
+"""What every source hands the recogniser: paragraphs, pictures, tables, and the warnings it gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ita_desktop.errors import ui_language
+from ita_desktop.model import Measure, Photo, Report
+
+
+@dataclass(frozen=True)
+class SourcePicture:
+    """A picture found in the source (a Word image); the bytes are prepared later."""
+
+    data: bytes
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class SourceParagraph:
+    """One paragraph of a source: its text, the pictures in it, or a table (rows of cells)."""
+
+    text: str = ""
+    pictures: tuple[SourcePicture, ...] | list[SourcePicture] = ()
+    table: list[list[str]] | None = None
+    line: int | None = None  # where it starts in the source (1-based), for warnings
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip() and not self.pictures and not self.table
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something the recogniser could not place or thinks is mistyped, in both languages."""
+
+    code: str  # stable key for tests and tools: "unplaced_text", "count_mismatch" …
+    english: str
+    thai: str
+    line: int | None = None
+
+    def message(self, language: str | None = None) -> str:
+        thai = (language or ui_language()) == "th"
+        text = self.thai if thai else self.english
+        if self.line is None:
+            return text
+        return f"{'บรรทัด' if thai else 'line'} {self.line}: {text}"
+
+
+@dataclass
+class PendingPicture:
+    """A picture the recogniser placed on a measure; its bytes still need preparing and storing."""
+
+    measure: Measure
+    photo: Photo  # already in measure.photos; width/height are filled when prepared
+    data: bytes
+
+
+@dataclass
+class RecognisedReport:
+    """The recogniser's answer: the report tree, its pictures, and what it warns about."""
+
+    report: Report
+    warnings: list[ImportWarning] = field(default_factory=list)
+    pictures: list[PendingPicture] = field(default_factory=list)

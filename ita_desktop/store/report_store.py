@@ -1,0 +1,360 @@
+"""ReportStore: every read and write of a .ita file goes through this one object.
+
+One logical edit is one transaction (``db.atomic()``), so a crash or a power
+cut leaves either the whole edit or none of it. Photo pixels live in their own
+table and are read only when asked for by id.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ita_desktop.errors import ReportFileError
+from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummary, Signatory
+from ita_desktop.photos import PreparedPhoto
+from ita_desktop.store import rows
+from ita_desktop.store.backup import write_backup
+from ita_desktop.store.opening import open_database
+from ita_desktop.store.ordering import SiblingList
+
+SECTIONS = SiblingList("sections", "report_id")
+GROUPS = SiblingList("measure_groups", "section_id")
+MEASURES = SiblingList("measures", "group_id", soft_delete=True)
+PHOTOS = SiblingList("photos", "measure_id", soft_delete=True)
+PHOTO_KINDS = {"print": "print_copy", "thumbnail": "thumbnail", "original": "original"}
+
+
+class ReportStore:
+    """One open report file; may hold several reports (years, agencies)."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening and closing -------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> ReportStore:
+        """Open ``path`` (creating it only with ``create``); raises ReportFileError with a clear message."""
+        path = Path(path)
+        store = cls(open_database(path, create=create), path)
+        store._purge_deleted()
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ReportStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _edit(self, report_id: int | None = None) -> Iterator[Database]:
+        """One logical edit: one transaction, and the report's updated_at touched."""
+        try:
+            with self.db.atomic():
+                yield self.db
+                if report_id is not None:
+                    self.db.execute(
+                        "UPDATE reports SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                        [report_id],
+                    )
+        except sqlite3.OperationalError as exc:
+            raise ReportFileError(f"{self.path}: could not save ({exc}).",
+                                  f"{self.path}: บันทึกไม่สำเร็จ ({exc})") from exc
+
+    def _purge_deleted(self) -> None:
+        # Undo history does not outlive the session that deleted the rows.
+        with self.db.atomic():
+            self.db.execute("DELETE FROM photos WHERE deleted = 1")
+            self.db.execute("DELETE FROM measures WHERE deleted = 1")
+
+    def _report_of(self, table: str, row_id: int) -> int:
+        joins = {
+            "sections": "SELECT report_id FROM sections WHERE id = ?",
+            "measure_groups": "SELECT s.report_id FROM measure_groups g JOIN sections s ON s.id = g.section_id "
+                              "WHERE g.id = ?",
+            "measures": "SELECT s.report_id FROM measures m JOIN measure_groups g ON g.id = m.group_id "
+                        "JOIN sections s ON s.id = g.section_id WHERE m.id = ?",
+            "photos": "SELECT s.report_id FROM photos p JOIN measures m ON m.id = p.measure_id "
+                      "JOIN measure_groups g ON g.id = m.group_id JOIN sections s ON s.id = g.section_id "
+                      "WHERE p.id = ?",
+        }
+        row = self.db.execute(joins[table], [row_id]).fetchone()
+        if row is None:
+            raise KeyError(f"{table} {row_id} does not exist")
+        return row[0]
+
+    # -- reports ---------------------------------------------------------------
+    def list_reports(self) -> list[ReportSummary]:
+        sql = """
+            SELECT r.id, r.title, r.agency, r.fiscal_year, r.updated_at,
+                   (SELECT count(*) FROM measures m JOIN measure_groups g ON g.id = m.group_id
+                    JOIN sections s ON s.id = g.section_id WHERE s.report_id = r.id AND m.deleted = 0)
+            FROM reports r ORDER BY r.fiscal_year DESC, r.id"""
+        return [
+            ReportSummary(id=r[0], title=r[1], agency=r[2], fiscal_year=r[3], updated_at=r[4], measure_count=r[5])
+            for r in self.db.execute(sql).fetchall()
+        ]
+
+    def load_report(self, report_id: int) -> Report:
+        """The whole tree of one report (photo rows, never photo pixels)."""
+        row = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
+        if row is None:
+            raise KeyError(f"report {report_id} does not exist")
+        report = rows.report_from_row(self._as_dict("reports", row))
+        report.signatories = [rows.signatory_from_row(r) for r in self._rows(
+            "SELECT * FROM signatories WHERE report_id = ? ORDER BY position_index, id", [report_id])]
+        sections = {r["id"]: rows.section_from_row(r) for r in self._rows(
+            "SELECT * FROM sections WHERE report_id = ? ORDER BY position_index, id", [report_id])}
+        report.sections = list(sections.values())
+        groups: dict[int, MeasureGroup] = {}
+        for r in self._rows("SELECT g.* FROM measure_groups g JOIN sections s ON s.id = g.section_id "
+                            "WHERE s.report_id = ? ORDER BY g.position_index, g.id", [report_id]):
+            groups[r["id"]] = group = rows.group_from_row(r)
+            sections[r["section_id"]].groups.append(group)
+        measures: dict[int, Measure] = {}
+        for r in self._rows("SELECT m.* FROM measures m JOIN measure_groups g ON g.id = m.group_id "
+                            "JOIN sections s ON s.id = g.section_id WHERE s.report_id = ? AND m.deleted = 0 "
+                            "ORDER BY m.position_index, m.id", [report_id]):
+            measures[r["id"]] = measure = rows.measure_from_row(r)
+            groups[r["group_id"]].measures.append(measure)
+        for r in self._rows("SELECT p.* FROM photos p JOIN measures m ON m.id = p.measure_id "
+                            "JOIN measure_groups g ON g.id = m.group_id JOIN sections s ON s.id = g.section_id "
+                            "WHERE s.report_id = ? AND p.deleted = 0 AND m.deleted = 0 "
+                            "ORDER BY p.position_index, p.id", [report_id]):
+            measures[r["measure_id"]].photos.append(rows.photo_from_row(r))
+        return report
+
+    def _rows(self, sql: str, params: list[Any]) -> Iterable[dict]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    def _as_dict(self, table: str, values: tuple) -> dict:
+        names = [c.name for c in self.db[table].columns]
+        return dict(zip(names, values, strict=True))
+
+    def insert_report(self, report: Report) -> int:
+        """Store a whole new report tree (without photos); sets ``id`` on every object given."""
+        with self._edit():
+            fields = {name: getattr(report, name) for name in rows.REPORT_FIELDS}
+            report.id = self.db["reports"].insert(rows.report_columns(fields)).last_pk
+            self._insert_signatories(report.id, report.signatories)
+            for s_index, section in enumerate(report.sections):
+                section.id = self.db["sections"].insert(
+                    {"report_id": report.id, "position_index": s_index, "title": section.title}).last_pk
+                for g_index, group in enumerate(section.groups):
+                    group.id = self.db["measure_groups"].insert(rows.group_columns(
+                        {"section_id": section.id, "position_index": g_index, "kind": group.kind,
+                         "title": group.title})).last_pk
+                    for m_index, measure in enumerate(group.measures):
+                        measure.id = self._insert_measure(group.id, m_index, measure)
+        return report.id
+
+    def update_report(self, report_id: int, **fields: Any) -> None:
+        rows.check_fields(fields, rows.REPORT_FIELDS)
+        with self._edit(report_id):
+            self.db["reports"].update(report_id, rows.report_columns(fields))
+
+    def delete_report(self, report_id: int) -> None:
+        with self._edit():
+            self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+
+    def set_signatories(self, report_id: int, signatories: list[Signatory]) -> None:
+        with self._edit(report_id):
+            self.db.execute("DELETE FROM signatories WHERE report_id = ?", [report_id])
+            self._insert_signatories(report_id, signatories)
+
+    def _insert_signatories(self, report_id: int, signatories: list[Signatory]) -> None:
+        for index, person in enumerate(signatories):
+            person.id = self.db["signatories"].insert(
+                {"report_id": report_id, "position_index": index, "role": person.role,
+                 "name": person.name, "position": person.position}).last_pk
+
+    # -- sections and groups -----------------------------------------------------
+    def add_section(self, report_id: int, title: str = "", index: int | None = None) -> int:
+        with self._edit(report_id):
+            section_id = self.db["sections"].insert(
+                {"report_id": report_id, "position_index": SECTIONS.next_index(self.db, report_id),
+                 "title": title}).last_pk
+            SECTIONS.place(self.db, section_id, report_id, index)
+        return section_id
+
+    def update_section(self, section_id: int, **fields: Any) -> None:
+        rows.check_fields(fields, rows.SECTION_FIELDS)
+        with self._edit(self._report_of("sections", section_id)):
+            self.db["sections"].update(section_id, fields)
+
+    def move_section(self, section_id: int, index: int) -> None:
+        report_id = self._report_of("sections", section_id)
+        with self._edit(report_id):
+            SECTIONS.place(self.db, section_id, report_id, index)
+
+    def delete_section(self, section_id: int) -> None:
+        report_id = self._report_of("sections", section_id)
+        with self._edit(report_id):
+            self.db.execute("DELETE FROM sections WHERE id = ?", [section_id])
+            SECTIONS.close_gap(self.db, report_id)
+
+    def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> int:
+        with self._edit(self._report_of("sections", section_id)):
+            group_id = self.db["measure_groups"].insert(rows.group_columns(
+                {"section_id": section_id, "position_index": GROUPS.next_index(self.db, section_id),
+                 "kind": kind, "title": title})).last_pk
+            GROUPS.place(self.db, group_id, section_id, index)
+        return group_id
+
+    def update_group(self, group_id: int, **fields: Any) -> None:
+        rows.check_fields(fields, rows.GROUP_FIELDS)
+        with self._edit(self._report_of("measure_groups", group_id)):
+            self.db["measure_groups"].update(group_id, rows.group_columns(fields))
+
+    def move_group(self, group_id: int, section_id: int, index: int | None = None) -> None:
+        with self._edit(self._report_of("measure_groups", group_id)):
+            GROUPS.place(self.db, group_id, section_id, index)
+
+    def delete_group(self, group_id: int) -> None:
+        section_id = GROUPS.parent_of(self.db, group_id)
+        with self._edit(self._report_of("measure_groups", group_id)):
+            self.db.execute("DELETE FROM measure_groups WHERE id = ?", [group_id])
+            GROUPS.close_gap(self.db, section_id)
+
+    # -- measures ----------------------------------------------------------------
+    def _insert_measure(self, group_id: int, index: int, measure: Measure) -> int:
+        columns = rows.measure_columns(rows.measure_fields_of(measure))
+        return self.db["measures"].insert({"group_id": group_id, "position_index": index, **columns}).last_pk
+
+    def add_measure(self, group_id: int, measure: Measure | None = None, index: int | None = None) -> int:
+        measure = measure or Measure()
+        with self._edit(self._report_of("measure_groups", group_id)):
+            measure.id = self._insert_measure(group_id, MEASURES.next_index(self.db, group_id), measure)
+            MEASURES.place(self.db, measure.id, group_id, index)
+        return measure.id
+
+    def load_measure(self, measure_id: int) -> Measure:
+        found = self._rows("SELECT * FROM measures WHERE id = ?", [measure_id])
+        if not found:
+            raise KeyError(f"measure {measure_id} does not exist")
+        measure = rows.measure_from_row(found[0])
+        measure.photos = [rows.photo_from_row(r) for r in self._rows(
+            "SELECT * FROM photos WHERE measure_id = ? AND deleted = 0 ORDER BY position_index, id", [measure_id])]
+        return measure
+
+    def update_measure(self, measure_id: int, **fields: Any) -> None:
+        """Change some of a measure's fields (title, items, steps, … table, notes)."""
+        rows.check_fields(fields, rows.MEASURE_FIELDS)
+        with self._edit(self._report_of("measures", measure_id)):
+            self.db["measures"].update(measure_id, rows.measure_columns(fields))
+
+    def move_measure(self, measure_id: int, group_id: int, index: int | None = None) -> None:
+        """Reorder a measure, also into another group (of any section of the same report)."""
+        with self._edit(self._report_of("measures", measure_id)):
+            MEASURES.place(self.db, measure_id, group_id, index)
+
+    def delete_measure(self, measure_id: int) -> None:
+        """Remove a measure from the report; :meth:`restore_measure` brings it back until the file is closed."""
+        group_id = MEASURES.parent_of(self.db, measure_id)
+        with self._edit(self._report_of("measures", measure_id)):
+            self.db.execute("UPDATE measures SET deleted = 1 WHERE id = ?", [measure_id])
+            MEASURES.close_gap(self.db, group_id)
+
+    def restore_measure(self, measure_id: int, group_id: int, index: int) -> None:
+        with self._edit(self._report_of("measures", measure_id)):
+            self.db.execute("UPDATE measures SET deleted = 0 WHERE id = ?", [measure_id])
+            MEASURES.place(self.db, measure_id, group_id, index)
+
+    def duplicate_measure(self, measure_id: int) -> int:
+        """A copy (photos included) right after the original."""
+        original = self.load_measure(measure_id)
+        group_id = MEASURES.parent_of(self.db, measure_id)
+        index = MEASURES.ids(self.db, group_id).index(measure_id) + 1
+        with self._edit(self._report_of("measures", measure_id)):
+            copy_id = self.add_measure(group_id, Measure(**{f: getattr(original, f) for f in rows.MEASURE_FIELDS}),
+                                       index)
+            for photo in original.photos:
+                new_id = self.db["photos"].insert(
+                    {"measure_id": copy_id, "position_index": PHOTOS.next_index(self.db, copy_id),
+                     "caption": photo.caption, "width": photo.width, "height": photo.height,
+                     "sha256": photo.sha256, "original_name": photo.original_name}).last_pk
+                self.db.execute("INSERT INTO photo_blobs (photo_id, original, print_copy, print_format, thumbnail) "
+                                "SELECT ?, original, print_copy, print_format, thumbnail FROM photo_blobs "
+                                "WHERE photo_id = ?", [new_id, photo.id])
+        return copy_id
+
+    # -- photos ------------------------------------------------------------------
+    def add_photo(self, measure_id: int, prepared: PreparedPhoto, caption: str = "",
+                  original_name: str = "", index: int | None = None) -> Photo:
+        """Attach a prepared picture (see :func:`ita_desktop.photos.prepare_photo`)."""
+        with self._edit(self._report_of("measures", measure_id)):
+            photo_id = self.db["photos"].insert(
+                {"measure_id": measure_id, "position_index": PHOTOS.next_index(self.db, measure_id),
+                 "caption": caption, "width": prepared.width, "height": prepared.height,
+                 "sha256": prepared.sha256, "original_name": original_name}).last_pk
+            self.db["photo_blobs"].insert(
+                {"photo_id": photo_id, "original": prepared.original, "print_copy": prepared.print_copy,
+                 "print_format": prepared.print_format, "thumbnail": prepared.thumbnail})
+            PHOTOS.place(self.db, photo_id, measure_id, index)
+        return Photo(id=photo_id, caption=caption, width=prepared.width, height=prepared.height,
+                     sha256=prepared.sha256, original_name=original_name)
+
+    def update_photo(self, photo_id: int, **fields: Any) -> None:
+        rows.check_fields(fields, rows.PHOTO_FIELDS)
+        with self._edit(self._report_of("photos", photo_id)):
+            self.db["photos"].update(photo_id, fields)
+
+    def move_photo(self, photo_id: int, index: int) -> None:
+        measure_id = PHOTOS.parent_of(self.db, photo_id)
+        with self._edit(self._report_of("photos", photo_id)):
+            PHOTOS.place(self.db, photo_id, measure_id, index)
+
+    def delete_photo(self, photo_id: int) -> None:
+        """Remove a photo; :meth:`restore_photo` brings it back until the file is closed."""
+        measure_id = PHOTOS.parent_of(self.db, photo_id)
+        with self._edit(self._report_of("photos", photo_id)):
+            self.db.execute("UPDATE photos SET deleted = 1 WHERE id = ?", [photo_id])
+            PHOTOS.close_gap(self.db, measure_id)
+
+    def restore_photo(self, photo_id: int, index: int) -> None:
+        measure_id = PHOTOS.parent_of(self.db, photo_id)
+        with self._edit(self._report_of("photos", photo_id)):
+            self.db.execute("UPDATE photos SET deleted = 0 WHERE id = ?", [photo_id])
+            PHOTOS.place(self.db, photo_id, measure_id, index)
+
+    def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
+        """Pixels of one photo: "print" (upright, print resolution), "thumbnail" or "original"."""
+        row = self.db.execute(f"SELECT {PHOTO_KINDS[kind]} FROM photo_blobs WHERE photo_id = ?",
+                              [photo_id]).fetchone()
+        if row is None:
+            raise KeyError(f"photo {photo_id} does not exist")
+        return row[0]
+
+    def photo_format(self, photo_id: int) -> str:
+        """"JPEG" or "PNG": the encoding of the print copy."""
+        row = self.db.execute("SELECT print_format FROM photo_blobs WHERE photo_id = ?", [photo_id]).fetchone()
+        if row is None:
+            raise KeyError(f"photo {photo_id} does not exist")
+        return row[0]
+
+    # -- item catalogue and whole-file operations ----------------------------------
+    def catalogue(self, fiscal_year: int) -> list[tuple[str, str]]:
+        """(code, title) of the assessment items known for ``fiscal_year``."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT code, title FROM item_catalogue WHERE fiscal_year = ? ORDER BY code", [fiscal_year]).fetchall()]
+
+    def set_catalogue(self, fiscal_year: int, items: Iterable[tuple[str, str]]) -> None:
+        with self._edit():
+            self.db.execute("DELETE FROM item_catalogue WHERE fiscal_year = ?", [fiscal_year])
+            self.db["item_catalogue"].insert_all(
+                [{"fiscal_year": fiscal_year, "code": code, "title": title} for code, title in items])
+
+    def backup_to(self, target: str | Path) -> Path:
+        """A consistent copy of the whole file (SQLite backup API), safe while editing."""
+        return write_backup(self.db.conn, Path(target))

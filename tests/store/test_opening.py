@@ -1,0 +1,101 @@
+"""Opening a file: foreign, damaged, newer and old files; nothing refused is ever modified."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+from ita_desktop.database import LATEST_VERSION, migrate
+from ita_desktop.errors import ReportFileError
+from ita_desktop.store.opening import APPLICATION_ID, open_database
+from ita_desktop.store.report_store import ReportStore
+from tests.helpers import small_report
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _refused(path, fragment):
+    before = _digest(path)
+    with pytest.raises(ReportFileError) as caught:
+        ReportStore.open(path)
+    assert fragment in caught.value.english
+    assert _digest(path) == before
+    assert caught.value.thai and caught.value.thai != caught.value.english
+
+
+def test_random_bytes_refused_untouched(tmp_path):
+    path = tmp_path / "random.ita"
+    path.write_bytes(bytes(range(256)) * 40)
+    _refused(path, "not an ITA Desktop report file")
+
+
+def test_text_file_refused_untouched(tmp_path):
+    path = tmp_path / "notes.ita"
+    path.write_text("รายงาน\n", encoding="utf-8")
+    _refused(path, "not an ITA Desktop report file")
+
+
+def test_other_programs_database_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+    _refused(path, "another program")
+
+
+def test_newer_version_refused(tmp_path):
+    path = tmp_path / "future.ita"
+    ReportStore.open(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    _refused(path, "newer version")
+
+
+def test_truncated_database_refused(tmp_path):
+    path = tmp_path / "cut.ita"
+    with ReportStore.open(path, create=True) as store:
+        store.insert_report(small_report())
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    _refused(path, "damaged")
+
+
+def test_migration_from_first_schema_keeps_data_and_backs_up(tmp_path):
+    path = tmp_path / "old.ita"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    from sqlite_utils import Database
+
+    db = Database(conn, execute_plugins=False)
+    migrate(db, up_to=1)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.execute("INSERT INTO reports (title, agency, fiscal_year) VALUES ('รายงาน', 'อบต.ทดสอบ', 2565)")
+    conn.commit()
+    conn.close()
+
+    with ReportStore.open(path) as store:
+        [summary] = store.list_reports()
+        assert summary.agency == "อบต.ทดสอบ"
+        assert store.load_report(summary.id).thai_digits is True
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    backups = list(tmp_path.glob("old.ita.v1-*.bak"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    old.close()
+
+
+def test_new_file_is_marked_as_ours(tmp_path):
+    db = open_database(tmp_path / "new.ita", create=True)
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    db.close()
