@@ -82,6 +82,18 @@ def _configure(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA {pragma}")
 
 
+def open_read_only(path: Path) -> Database:
+    """A reader for another thread (rendering, previews): never migrates, never writes."""
+    path = Path(path)
+    version = _inspect(path)
+    if version < LATEST_VERSION:
+        raise _error(path, "open the file in ITA Desktop once to upgrade it.",
+                     "กรุณาเปิดไฟล์ใน ITA Desktop หนึ่งครั้งเพื่อปรับรุ่นไฟล์")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    _configure(conn)
+    return Database(conn, execute_plugins=False, recursive_triggers=False)
+
+
 def open_database(path: Path, *, create: bool = False) -> Database:
     """Open (or with ``create``, make) the report file at ``path`` and bring its schema up to date."""
     path = Path(path)

@@ -20,7 +20,7 @@ from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummar
 from ita_desktop.photos import PreparedPhoto
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
-from ita_desktop.store.opening import open_database
+from ita_desktop.store.opening import open_database, open_read_only
 from ita_desktop.store.ordering import SiblingList
 
 SECTIONS = SiblingList("sections", "report_id")
@@ -45,6 +45,12 @@ class ReportStore:
         store = cls(open_database(path, create=create), path)
         store._purge_deleted()
         return store
+
+    @classmethod
+    def open_reader(cls, path: str | Path) -> ReportStore:
+        """A read-only second view of a file another ReportStore edits; usable from a worker thread."""
+        path = Path(path)
+        return cls(open_read_only(path), path)
 
     def close(self) -> None:
         self.db.close()

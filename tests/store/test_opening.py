@@ -6,8 +6,8 @@ import hashlib
 import sqlite3
 
 import pytest
-
 from ita_desktop.database import LATEST_VERSION, migrate
+
 from ita_desktop.errors import ReportFileError
 from ita_desktop.store.opening import APPLICATION_ID, open_database
 from ita_desktop.store.report_store import ReportStore

@@ -161,3 +161,22 @@ def test_backup_copy_opens(store, tmp_path):
     copy = store.backup_to(tmp_path / "copy.ita")
     with ReportStore.open(copy) as reopened:
         assert len(reopened.list_reports()) == 1
+
+
+def test_reader_sees_committed_edits_and_keeps_undo_rows(tmp_path):
+    path = tmp_path / "shared.ita"
+    with ReportStore.open(path, create=True) as writer:
+        report_id = writer.insert_report(small_report())
+        doomed = writer.load_report(report_id).measures[0].id
+        writer.delete_measure(doomed)
+        reader = ReportStore.open_reader(path)
+        try:
+            assert reader.load_report(report_id).measures[0].id != doomed
+            with pytest.raises(sqlite3.OperationalError):
+                reader.db.execute("DELETE FROM measures")
+        finally:
+            reader.close()
+        # the reader did not purge the soft-deleted row, so undo still works
+        group_id = writer.load_report(report_id).sections[0].groups[0].id
+        writer.restore_measure(doomed, group_id, 0)
+        assert writer.load_report(report_id).measures[0].id == doomed

@@ -1,0 +1,93 @@
+"""Photo preparation: orientation, colour modes, size limits, bad files, batches."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from ita_desktop.errors import PhotoError
+from ita_desktop.photos import prepare_photo, print_size_limit_px
+from ita_desktop.photos.batch import prepare_many
+from tests.helpers import jpeg_bytes
+
+
+def _decode(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("orientation,upright_red_side", [(6, "top"), (8, "bottom"), (3, "right")])
+def test_exif_orientation_is_applied(orientation, upright_red_side):
+    prepared = prepare_photo(jpeg_bytes(800, 600, orientation=orientation), "phone.jpg")
+    image = _decode(prepared.print_copy).convert("RGB")
+    w, h = image.size
+    assert (w, h) == ((600, 800) if orientation in (6, 8) else (800, 600))
+    probes = {"top": (w // 2, h // 8), "bottom": (w // 2, h - h // 8), "right": (w - w // 8, h // 2)}
+    red = image.getpixel(probes[upright_red_side])
+    assert red[0] > 200 and red[1] < 80
+
+
+def test_twelve_megapixel_photo_is_reduced_to_300_ppi_box():
+    prepared = prepare_photo(jpeg_bytes(4000, 3000), "big.jpg")
+    box_w, box_h = print_size_limit_px()
+    assert prepared.width <= box_w and prepared.height <= box_h
+    assert max(prepared.width / box_w, prepared.height / box_h) > 0.99
+    assert _decode(prepared.thumbnail).size[0] <= 320
+
+
+def test_small_upright_jpeg_keeps_its_bytes():
+    data = jpeg_bytes(640, 480)
+    assert prepare_photo(data, "small.jpg").print_copy == data
+
+
+def test_cmyk_jpeg_becomes_rgb():
+    prepared = prepare_photo(jpeg_bytes(400, 300, mode="CMYK"), "cmyk.jpg")
+    image = _decode(prepared.print_copy)
+    assert image.mode == "RGB"
+    assert image.getpixel((50, 150))[0] > 200  # the cyan-free, magenta+yellow half prints red
+
+
+def test_png_with_alpha_is_flattened_on_white_and_kept_lossless():
+    image = Image.new("RGBA", (200, 100), (0, 0, 0, 0))
+    image.paste((0, 0, 255, 255), (0, 0, 100, 100))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    prepared = prepare_photo(out.getvalue(), "logo.png")
+    printed = _decode(prepared.print_copy)
+    assert prepared.print_format == "PNG"
+    assert printed.convert("RGB").getpixel((150, 50)) == (255, 255, 255)
+    assert printed.convert("RGB").getpixel((50, 50)) == (0, 0, 255)
+
+
+def test_sixteen_bit_and_palette_pngs():
+    grey = Image.new("I;16", (100, 50), 40000)
+    out = io.BytesIO()
+    grey.save(out, "PNG")
+    printed = _decode(prepare_photo(out.getvalue(), "g16.png").print_copy).convert("L")
+    assert 150 < printed.getpixel((10, 10)) < 160  # 40000 / 256 ≈ 156
+    palette = Image.new("P", (60, 40), 3)
+    out = io.BytesIO()
+    palette.save(out, "PNG")
+    assert prepare_photo(out.getvalue(), "p.png").width == 60
+
+
+@pytest.mark.parametrize("data,fragment", [
+    (b"", "empty"),
+    (b"this is not a picture", "not a picture"),
+    (jpeg_bytes(800, 600)[:2000], "damaged"),
+])
+def test_bad_files_are_refused_by_name(data, fragment):
+    with pytest.raises(PhotoError) as caught:
+        prepare_photo(data, "broken.jpg")
+    assert caught.value.english.startswith("broken.jpg:") and fragment in caught.value.english
+    assert caught.value.thai.startswith("broken.jpg:")
+
+
+def test_batch_keeps_order_and_reports_bad_ones():
+    good = jpeg_bytes(300, 200)
+    sources = [(f"p{i}.jpg", (lambda d=good: d)) for i in range(5)]
+    sources.insert(2, ("bad.jpg", lambda: b"nope"))
+    results = list(prepare_many(sources, workers=2))
+    assert [r.name for r in results] == ["p0.jpg", "p1.jpg", "bad.jpg", "p2.jpg", "p3.jpg", "p4.jpg"]
+    assert [r.error is None for r in results] == [True, True, False, True, True, True]
