@@ -32,7 +32,9 @@ def _prepare(load: Callable[[], bytes], name: str) -> PhotoResult:
         return PhotoResult(name, error=error)
 
 
-def prepare_many(sources: Iterable[tuple[str, Callable[[], bytes]]], workers: int | None = None) -> Iterator[PhotoResult]:
+def prepare_many(
+    sources: Iterable[tuple[str, Callable[[], bytes]]], workers: int | None = None
+) -> Iterator[PhotoResult]:
     """Yield a result per ``(name, load_bytes)`` source, in order.
 
     At most ``2 × workers`` pictures are in flight, so a batch of a hundred
