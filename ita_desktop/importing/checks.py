@@ -1,0 +1,69 @@
+"""Checks on a recognised report: item codes that look misread, measures missing parts."""
+
+from __future__ import annotations
+
+import re
+
+from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.importing.source import ImportWarning
+from ita_desktop.importing.warning_texts import make_warning, shorten
+from ita_desktop.model import GroupKind, Measure, Report
+from ita_desktop.model.numbering import arabic_digits
+
+_DIGITS_ONLY = re.compile(r"^[0-9๐-๙]+$")
+_LOOKS_LIKE_I = re.compile(r"^[l|]([0-9๐-๙]+)$")  # a lowercase L or a bar typed for "I"
+_LETTER = re.compile(r"^([A-Za-z])")
+# Highest item number of each instrument in recent NACC lists (E and O vary by year: generous).
+_HIGHEST = {"I": 30, "E": 15, "O": 43}
+
+
+def suggest_code(code: str, kind: GroupKind | None) -> str | None:
+    """The code a misread one probably stands for ("17" in an IIT group → "I7"), else None."""
+    like_i = _LOOKS_LIKE_I.match(code)
+    if like_i:
+        return "I" + like_i.group(1)
+    if not _DIGITS_ONLY.match(code) or len(code) < 2:
+        return None
+    first, rest = arabic_digits(code[0]), arabic_digits(code[1:])
+    number = int(rest)
+    # "1" is how OCR and hasty typing render "I", "0" how they render "O".
+    if first == "1" and kind in (GroupKind.IIT, None) and 1 <= number <= _HIGHEST["I"]:
+        return f"I{number}"
+    if first == "0" and kind in (GroupKind.OIT, None) and 1 <= number <= _HIGHEST["O"]:
+        return f"O{number}"
+    return None
+
+
+def check_item_codes(measure: Measure, kind: GroupKind | None, line: int | None) -> list[ImportWarning]:
+    found = []
+    title = shorten(measure.title, 40)
+    for code in measure.items:
+        suggestion = suggest_code(code, kind)
+        letter = _LETTER.match(code)
+        if suggestion is not None:
+            found.append(make_warning("suspect_item_code", line, code=code, title=title, suggestion=suggestion))
+        elif _DIGITS_ONLY.match(code):
+            found.append(make_warning("item_code_no_letter", line, code=code, title=title))
+        elif letter and kind is not None and letter.group(1).upper() != kind.value[0]:
+            found.append(make_warning("item_code_other_kind", line, code=code, title=title, kind=kind.value))
+    return found
+
+
+def check_parts(measure: Measure, line: int | None) -> list[ImportWarning]:
+    missing = [part.label_th for part in MEASURE_PARTS
+               if part.kind in ("text", "line") and not getattr(measure, part.key).strip()]
+    if not missing:
+        return []
+    return [make_warning("missing_parts", line, title=shorten(measure.title, 40), parts=", ".join(missing))]
+
+
+def check_report(report: Report, measure_lines: dict[int, int | None]) -> list[ImportWarning]:
+    """Warnings for every measure, in report order."""
+    found = []
+    for section in report.sections:
+        for group in section.groups:
+            for measure in group.measures:
+                line = measure_lines.get(id(measure))
+                found += check_item_codes(measure, group.kind, line)
+                found += check_parts(measure, line)
+    return found

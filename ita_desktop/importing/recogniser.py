@@ -1,0 +1,317 @@
+"""Turn a stream of source paragraphs into a Report tree, keeping the clerk's text as written.
+
+One pass, one line at a time: each non-blank line is a sign-off, a section or
+group heading, a part label, a measure heading, a title line, a tail line
+(notes after the photos part) or the body of the part being read. What fits
+nowhere is kept in the nearest measure's notes and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.importing import patterns
+from ita_desktop.importing.checks import check_report
+from ita_desktop.importing.patterns import Heading, NumberedLine, PartLine
+from ita_desktop.importing.signoff import (
+    read_bracketed_name,
+    read_role_signoff,
+    read_signature_line,
+    split_name_position,
+    strip_position_label,
+)
+from ita_desktop.importing.source import PendingPicture, RecognisedReport, SourceParagraph
+from ita_desktop.importing.table_rows import tracking_rows
+from ita_desktop.importing.title_lines import guess_agency_kind, read_agency_line
+from ita_desktop.importing.warning_texts import make_warning, shorten
+from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
+
+_TEXT_PARTS = {part.key for part in MEASURE_PARTS if part.kind in ("text", "line")}
+_LABELS = {part.key: part.label_th for part in MEASURE_PARTS}
+_BULLET = re.compile(r"^[-–•▪●*]\s*\S")
+_NOTE = re.compile(r"^หมายเหตุ\s*[:：]?")
+_PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)")
+
+
+def recognise(paragraphs: Iterable[SourceParagraph]) -> RecognisedReport:
+    """Read ``paragraphs`` (from the text or Word source) into a report and its warnings."""
+    reader = _Recogniser()
+    for paragraph in paragraphs:
+        reader.feed(paragraph)
+    return reader.finish()
+
+
+class _Recogniser:
+    def __init__(self) -> None:
+        self.report = Report(title="")
+        self.result = RecognisedReport(self.report)
+        self.section: Section | None = None
+        self.group: MeasureGroup | None = None
+        self.measure: Measure | None = None
+        self.part: str | None = None  # the part whose body is being read
+        self.in_tail = False  # after the photos part: notes, tables, sign-offs
+        self.expect_measure = False
+        self.signatory: Signatory | None = None  # a "ลงชื่อ" block still waiting for its lines
+        self.signatory_needs = ""  # "name" or "position"
+        self.signatory_line: int | None = None
+        self.caption_for: Photo | None = None
+        self.typed_counts: list[tuple[Section | MeasureGroup, str, int | None, int | None]] = []
+        self.measure_lines: dict[int, int | None] = {}
+
+    def warn(self, warning_code: str, line: int | None, **values: object) -> None:
+        self.result.warnings.append(make_warning(warning_code, line, **values))
+
+    # -- dispatch ----------------------------------------------------------------
+    def feed(self, paragraph: SourceParagraph) -> None:
+        if paragraph.pictures:
+            self._pictures(paragraph)
+        if paragraph.table:
+            self._table(paragraph.table, paragraph.line)
+        text = paragraph.text.strip()
+        if text:
+            self._text(text, paragraph.line)
+
+    def _text(self, text: str, line: int | None) -> None:
+        if self.signatory is not None and self._continue_signoff(text, line):
+            return
+        caption_for, self.caption_for = self.caption_for, None
+        signatory = read_role_signoff(text)
+        if signatory is not None:
+            self._signatory(signatory, line, block=False)
+            return
+        signatory = read_signature_line(text)
+        if signatory is not None:
+            self._signatory(signatory, line, block=True)
+            return
+        section = patterns.read_section_heading(text)
+        if section is not None and (section.number == len(self.report.sections) + 1 or section.count is not None):
+            self._start_section(section, text, line)
+            return
+        group = patterns.read_group_heading(text)
+        if group is not None:
+            self._start_group(group, text, line)
+            return
+        numbered = patterns.read_paren_number(text)
+        body = numbered.body if numbered else text
+        part = patterns.read_part(body, numbered is not None)
+        if part is not None:
+            self._start_part(part, text, line)
+            return
+        if self.measure is not None and patterns.is_truncated_part_label(body):
+            self._keep_in_notes(text)
+            self.warn("truncated_heading", line, text=text)
+            return
+        if self._is_measure_heading(numbered, body):
+            self._start_measure(numbered, body, text, line)
+            return
+        if not self.report.sections and self.measure is None:
+            self._title_line(text, line)
+            return
+        if self.in_tail and (_BULLET.match(text) or _NOTE.match(text)):
+            self._keep_in_notes(text)
+            return
+        if caption_for is not None and self.part == "photos":
+            caption_for.caption = text
+            return
+        self._body_line(text, line)
+
+    # -- structure -------------------------------------------------------------------
+    def _start_section(self, heading: Heading, text: str, line: int | None) -> None:
+        self._close_signatory()
+        if heading.number != len(self.report.sections) + 1:
+            self.warn("number_mismatch", line, text=shorten(text), typed=heading.number,
+                      found=len(self.report.sections) + 1)
+        self.section = Section(title=heading.title)
+        self.report.sections.append(self.section)
+        self.typed_counts.append((self.section, heading.title, heading.count, line))
+        self.group = self.measure = None
+        self.part, self.in_tail, self.expect_measure = None, False, True
+
+    def _start_group(self, heading: Heading, text: str, line: int | None) -> None:
+        self._close_signatory()
+        if self.section is None:
+            self._implicit_section(line)
+        section_number = len(self.report.sections)
+        if heading.section_number != section_number or heading.number != len(self.section.groups) + 1:
+            found = f"{section_number}.{len(self.section.groups) + 1}"
+            self.warn("number_mismatch", line, text=shorten(text),
+                      typed=f"{heading.section_number}.{heading.number}", found=found)
+        if heading.kind_guessed:
+            self.warn("kind_guessed", line, title=shorten(heading.title), kind=heading.kind.value)
+        self.group = MeasureGroup(kind=heading.kind, title=heading.title)
+        self.section.groups.append(self.group)
+        self.typed_counts.append((self.group, heading.title, heading.count, line))
+        self.measure = None
+        self.part, self.in_tail, self.expect_measure = None, False, True
+
+    def _implicit_section(self, line: int | None) -> None:
+        self.warn("implicit_section", line)
+        self.section = Section(title="")
+        self.report.sections.append(self.section)
+        self.group = None
+
+    def _is_measure_heading(self, numbered: NumberedLine | None, body: str) -> bool:
+        if numbered is not None and numbered.sub is not None:
+            return False  # "(๒.๓) …" that is no part label is body text
+        if self.expect_measure:
+            return numbered is not None or patterns.looks_like_measure(body)
+        heading = patterns.read_measure_heading(body)
+        if numbered is not None:
+            return patterns.looks_like_measure(body)
+        return body.startswith("มาตรการ") and (heading.has_citation or body.startswith("มาตรการเกี่ยวกับ"))
+
+    def _start_measure(self, numbered: NumberedLine | None, body: str, text: str, line: int | None) -> None:
+        self._close_signatory()
+        if self.section is None:
+            self._implicit_section(line)
+        if self.group is None:
+            self.group = MeasureGroup()
+            self.section.groups.append(self.group)
+        expected = len(self.group.measures) + 1
+        if numbered is not None and numbered.number != expected:
+            self.warn("number_mismatch", line, text=shorten(text), typed=numbered.number, found=expected)
+        heading = patterns.read_measure_heading(body)
+        self.measure = Measure(title=heading.title, items=heading.items, items_previous=heading.items_previous)
+        self.group.measures.append(self.measure)
+        self.measure_lines[id(self.measure)] = line
+        self.part, self.in_tail, self.expect_measure = None, False, False
+
+    def _start_part(self, part: PartLine, text: str, line: int | None) -> None:
+        self._close_signatory()
+        if self.measure is None:
+            self._start_measure(None, "", text, line)
+            self.warn("implicit_measure", line, text=shorten(text))
+        self.part = part.key
+        if part.key == "photos":
+            self.in_tail, self.expect_measure = True, True
+            if part.body:
+                self._keep_in_notes(part.body)
+                self.warn("unplaced_text", line, text=shorten(part.body))
+            return
+        self.in_tail, self.expect_measure = False, False
+        existing = getattr(self.measure, part.key)
+        if existing:
+            self.warn("duplicate_part", line, title=shorten(self.measure.title, 40), label=_LABELS[part.key])
+        setattr(self.measure, part.key, "\n".join(t for t in (existing, part.body) if t))
+
+    # -- body text ----------------------------------------------------------------------
+    def _body_line(self, text: str, line: int | None) -> None:
+        if self.measure is None:
+            self.warn("unplaced_report_text", line, text=shorten(text))
+        elif self.part in _TEXT_PARTS:
+            existing = getattr(self.measure, self.part)
+            setattr(self.measure, self.part, f"{existing}\n{text}" if existing else text)
+        else:
+            self._keep_in_notes(text)
+            self.warn("unplaced_text", line, text=shorten(text))
+
+    def _keep_in_notes(self, text: str) -> None:
+        self.measure.notes = f"{self.measure.notes}\n{text}" if self.measure.notes else text
+
+    def _title_line(self, text: str, line: int | None) -> None:
+        agency = read_agency_line(text)
+        if agency is not None and not self.report.agency:
+            if agency.title and not self.report.title:
+                self.report.title = agency.title
+            self.report.agency = agency.agency
+            self.report.agency_kind = guess_agency_kind(agency.agency)
+            self.report.fiscal_year = agency.year
+            if agency.year < 2400:  # a Christian-era year: fiscal years are stored in B.E.
+                self.report.fiscal_year = agency.year + 543
+                self.warn("year_in_ce", line, typed=agency.year, found=self.report.fiscal_year)
+        elif not self.report.title and agency is None:
+            self.report.title = text
+        else:
+            self.warn("unplaced_report_text", line, text=shorten(text))
+
+    # -- tables and pictures --------------------------------------------------------------
+    def _table(self, table: list[list[str]], line: int | None) -> None:
+        if self.measure is None:
+            self.warn("unplaced_table", line, text=shorten(" | ".join(" ".join(row) for row in table)))
+            return
+        if self.part in _TEXT_PARTS:
+            self.warn("table_in_part", line, title=shorten(self.measure.title, 40))
+        rows, wide = tracking_rows(table)
+        for cells in wide:
+            self.warn("table_row_width", line, title=shorten(self.measure.title, 40), cells=cells, columns=6)
+        self.measure.table.extend(rows)
+
+    def _pictures(self, paragraph: SourceParagraph) -> None:
+        if self.measure is None:
+            for picture in paragraph.pictures:
+                self.warn("unplaced_picture", paragraph.line, text=picture.name)
+            return
+        for picture in paragraph.pictures:
+            photo = Photo(original_name=picture.name, sha256=hashlib.sha256(picture.data).hexdigest())
+            self.measure.photos.append(photo)
+            self.result.pictures.append(PendingPicture(self.measure, photo, picture.data))
+            self.caption_for = photo
+
+    # -- sign-offs --------------------------------------------------------------------------
+    def _signatory(self, signatory: Signatory, line: int | None, block: bool) -> None:
+        """Add a sign-off; a "ลงชื่อ" ``block`` may give its name and position on the lines after it."""
+        self._close_signatory()
+        previous = self.report.signatories[-1] if self.report.signatories else None
+        self.report.signatories.append(signatory)
+        if not signatory.name:
+            self.signatory, self.signatory_needs = signatory, "name"
+        elif not signatory.position and block:
+            self.signatory, self.signatory_needs = signatory, "position"
+        if previous is not None and signatory.name and (previous.role, previous.name, previous.position) == (
+                signatory.role, signatory.name, signatory.position):
+            self.warn("duplicate_signatory", line, role=signatory.role, name=signatory.name)
+        self.signatory_line = line
+
+    def _continue_signoff(self, text: str, line: int | None) -> bool:
+        """Take the name or position lines of a "ลงชื่อ" block; False when the line is something else."""
+        signatory = self.signatory
+        if self.signatory_needs == "name":
+            bracketed = read_bracketed_name(text)
+            if bracketed is not None:
+                signatory.name, position = bracketed
+                signatory.position = signatory.position or position
+                self.signatory_needs = "" if signatory.position else "position"
+            elif _PERSON.match(text):
+                signatory.name, signatory.position = split_name_position(text)
+                self.signatory_needs = "" if signatory.position else "position"
+            else:
+                self._close_signatory()
+                return False
+        elif self._is_structural(text):
+            self._close_signatory()
+            return False
+        else:
+            signatory.position = strip_position_label(text)
+            self.signatory_needs = ""
+        if not self.signatory_needs:
+            self.signatory = None
+        return True
+
+    def _is_structural(self, text: str) -> bool:
+        numbered = patterns.read_paren_number(text)
+        body = numbered.body if numbered else text
+        return bool(
+            read_role_signoff(text) or read_signature_line(text) or patterns.read_section_heading(text)
+            or patterns.read_group_heading(text) or numbered or patterns.read_part(body, False)
+            or patterns.looks_like_measure(body) or _BULLET.match(text) or _NOTE.match(text)
+        )
+
+    def _close_signatory(self) -> None:
+        if self.signatory is not None and not self.signatory.name:
+            self.warn("signatory_without_name", self.signatory_line)
+        self.signatory, self.signatory_needs = None, ""
+
+    def finish(self) -> RecognisedReport:
+        self._close_signatory()
+        if not self.report.title:
+            self.warn("no_title", None)
+        if not self.report.agency:
+            self.warn("no_agency", None)
+        for container, title, typed, line in self.typed_counts:
+            if typed is not None and typed != len(container.measures):
+                self.warn("count_mismatch", line, title=shorten(title, 50), typed=typed, found=len(container.measures))
+        self.result.warnings.extend(check_report(self.report, self.measure_lines))
+        return self.result
