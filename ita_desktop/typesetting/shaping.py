@@ -1,0 +1,122 @@
+"""HarfBuzz shaping of words, cached per (font file, text); sizes are applied by scaling."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+
+from ita_desktop.typesetting.segmentation import justification_starts
+
+# Shaped words are stored in font units: one shaping serves every point size, so the
+# cache key (font, word) is the (font, size, word) key of the issue with the size factored out.
+_WORD_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class ShapedGlyph:
+    """One positioned glyph in font units; ``chars`` is the source text it stands for."""
+
+    glyph_id: int
+    chars: str
+    x_advance: int
+    x_offset: int
+    y_offset: int
+    starts_unit: bool  # distributed justification may add space before this glyph
+
+
+@dataclass(frozen=True)
+class ShapedText:
+    """A word (or space run) shaped in one face."""
+
+    text: str
+    glyphs: tuple[ShapedGlyph, ...]
+    advance: int  # font units
+    unit_count: int  # justification units (Thai clusters; a Latin word is one unit)
+    missing: str  # characters the face has no glyph for (drawn as a box)
+
+
+class FaceShaper:
+    """Shapes text with one font file and caches the result per text."""
+
+    def __init__(self, path: Path) -> None:
+        blob = hb.Blob.from_file_path(str(path))
+        self.path = path
+        self.face = hb.Face(blob)
+        self.font = hb.Font(self.face)
+        self.units_per_em: int = self.face.upem
+        self._cache: dict[str, ShapedText] = {}
+        self._lock = threading.Lock()
+
+    def shape(self, text: str) -> ShapedText:
+        """The shaped form of ``text`` (cached)."""
+        shaped = self._cache.get(text)
+        if shaped is None:
+            shaped = self._shape_uncached(text)
+            with self._lock:
+                if len(self._cache) >= _WORD_CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[text] = shaped
+        return shaped
+
+    def width_pt(self, text: str, size_pt: float) -> float:
+        """Advance width of ``text`` at ``size_pt``."""
+        return self.shape(text).advance * size_pt / self.units_per_em
+
+    def glyph_advance(self, glyph_id: int) -> int:
+        """The glyph's own advance (hmtx), what a PDF viewer moves by without adjustments."""
+        return self.font.get_glyph_h_advance(glyph_id)
+
+    def has_char(self, ch: str) -> bool:
+        """Does the face map this character to a glyph?"""
+        return self.font.get_nominal_glyph(ord(ch)) is not None
+
+    def _shape_uncached(self, text: str) -> ShapedText:
+        buf = hb.Buffer()
+        # Monotone characters: marks keep their own cluster, so each glyph maps to its chars.
+        buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        hb.shape(self.font, buf, {})
+        infos, positions = buf.glyph_infos, buf.glyph_positions
+        clusters = sorted({info.cluster for info in infos})
+        cluster_end = dict(zip(clusters, clusters[1:] + [len(text)], strict=True))
+        unit_starts = set(justification_starts(text))
+        # The text of a cluster goes to its widest glyph (sara aa, not the nikhahit of sara
+        # am): PDF text extraction needs the character where the ink and the advance are.
+        carrier: dict[int, int] = {}
+        for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
+            best = carrier.get(info.cluster)
+            if best is None or pos.x_advance > positions[best].x_advance:
+                carrier[info.cluster] = index
+        glyphs = []
+        seen_clusters: set[int] = set()
+        for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
+            first_of_cluster = info.cluster not in seen_clusters
+            seen_clusters.add(info.cluster)
+            carries = carrier[info.cluster] == index
+            glyphs.append(ShapedGlyph(
+                glyph_id=info.codepoint,
+                chars=text[info.cluster:cluster_end[info.cluster]] if carries else "",
+                x_advance=pos.x_advance,
+                x_offset=pos.x_offset,
+                y_offset=pos.y_offset,
+                starts_unit=first_of_cluster and info.cluster in unit_starts and info.cluster > 0,
+            ))
+        missing = "".join(ch for ch in text if not ch.isspace() and not self.has_char(ch))
+        return ShapedText(
+            text=text,
+            glyphs=tuple(glyphs),
+            advance=sum(g.x_advance for g in glyphs),
+            unit_count=1 + sum(g.starts_unit for g in glyphs),
+            missing=missing,
+        )
+
+
+@lru_cache(maxsize=32)
+def face_shaper(path: Path) -> FaceShaper:
+    """One shaper (and one word cache) per font file for the whole process."""
+    return FaceShaper(path)
