@@ -45,3 +45,8 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _current.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` within ``context`` (Qt's own strings are keyed by their Qt class)."""
+    return _current.pgettext(context, message)
