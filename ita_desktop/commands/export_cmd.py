@@ -1,0 +1,79 @@
+"""Export the reports of a .ita file (JSON to standard output, or to --output).
+
+The .ita file is opened read-only: exporting never changes it, and a missing
+path is never created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from ita_desktop.errors import UserError
+from ita_desktop.exporting.json_export import reports_to_json
+from ita_desktop.model import Report
+from ita_desktop.store.report_store import ReportStore
+
+
+def _write_json(store: ReportStore, reports: list[Report], out: BinaryIO) -> None:
+    out.write(reports_to_json(reports).encode("utf-8"))
+
+
+# format name → writer(store, reports, binary stream). A new format (docx) adds one line here;
+# the store is passed so a writer can read photo pixels.
+EXPORT_FORMATS: dict[str, Callable[[ReportStore, list[Report], BinaryIO], None]] = {
+    "json": _write_json,
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.ita", help="the report file to export from")
+    parser.add_argument("--format", required=True, choices=sorted(EXPORT_FORMATS), help="output format")
+    parser.add_argument("--report", type=int, metavar="ID", help="only this report (default: all)")
+    parser.add_argument("--output", "-o", metavar="PATH", help="write here instead of standard output")
+
+
+def _reports(store: ReportStore, report_id: int | None) -> list[Report]:
+    ids = sorted(summary.id for summary in store.list_reports())
+    if report_id is not None:
+        if report_id not in ids:
+            raise UserError(f"{store.path}: there is no report {report_id}.",
+                            f"{store.path}: ไม่มีรายงานหมายเลข {report_id}")
+        ids = [report_id]
+    return [store.load_report(i) for i in ids]
+
+
+def _write_file(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write through a temporary file, so a failed export never leaves half a file behind."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UserError(f"{target}: cannot be written ({exc.strerror}).",
+                        f"{target}: เขียนไฟล์ไม่ได้ ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            write(out)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if args.output and Path(args.output).resolve() == source.resolve():
+        raise UserError("the output would overwrite the report file.", "ไฟล์ผลลัพธ์จะเขียนทับไฟล์รายงาน")
+    with ReportStore.open_reader(source) as store:
+        reports = _reports(store, args.report)
+        writer = EXPORT_FORMATS[args.format]
+        if args.output:
+            _write_file(Path(args.output), lambda out: writer(store, reports, out))
+        else:
+            writer(store, reports, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    return 0
