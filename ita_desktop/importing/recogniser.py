@@ -314,4 +314,6 @@ class _Recogniser:
             if typed is not None and typed != len(container.measures):
                 self.warn("count_mismatch", line, title=shorten(title, 50), typed=typed, found=len(container.measures))
         self.result.warnings.extend(check_report(self.report, self.measure_lines))
+        # In source order, so the clerk can walk down the file; report-wide ones last.
+        self.result.warnings.sort(key=lambda w: (w.line is None, w.line or 0))
         return self.result

@@ -19,7 +19,7 @@ WARNING_TEXTS: dict[str, tuple[str, str]] = {
         "หัวข้อไม่ครบ (“{text}”) ไม่ได้จัดเข้าหัวข้อย่อย เก็บไว้ในหมายเหตุของมาตรการ",
     ),
     "count_mismatch": (
-        "“{title}” says {typed} measures but {found} were found; the count is now derived from the measures",
+        "“{title}” says {typed} measures but {found} are there; the count is now derived from the measures",
         "“{title}” ระบุจำนวน {typed} ข้อ แต่พบ {found} ข้อ โปรแกรมจะนับจากมาตรการที่มีจริง",
     ),
     "suspect_item_code": (
