@@ -1,26 +1,73 @@
-"""Open a .ita file safely: recognise it, refuse what is not ours, migrate with a backup first.
+"""Open a .ita file safely: recognise it, refuse what is not ours, lock it, migrate with a backup first.
 
 Every check runs on a read-only connection first, so a file that is refused
-(not SQLite, another program's database, newer than this app, damaged) is left
-byte-for-byte as it was, and a missing path is never created.
+(not SQLite, another program's database, newer than this app, damaged,
+carrying triggers or views) is left byte-for-byte as it was, and a missing
+path is never created. A file the user may not write (read-only file, folder
+or medium) opens read-only instead of failing.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 import sqlite3
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from ita_desktop.database import LATEST_VERSION, migrate
-from ita_desktop.errors import ReportFileError
-from ita_desktop.store.backup import backup_before_migration
+from ita_desktop.errors import ReportFileError, UserError
+from ita_desktop.store.backup import backup_before_migration, daily_backup
+from ita_desktop.store.locking import ReportLock
 
 # "ITAd" in the header's application_id field marks a file as ours.
 APPLICATION_ID = 0x49544164
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_DBCONFIG_DEFENSIVE = 1010
 _OUR_TABLES = {"reports", "sections", "measure_groups", "measures", "photos", "photo_blobs",
                "signatories", "item_catalogue", "_sqlite_migrations"}
+
+
+def _sqlite_library() -> ctypes.CDLL | None:
+    try:
+        import _sqlite3
+
+        library = ctypes.CDLL(_sqlite3.__file__)
+        library.sqlite3_db_config.restype = ctypes.c_int
+        library.sqlite3_db_filename.restype = ctypes.c_char_p
+        library.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        return library
+    except (ImportError, OSError, AttributeError):  # SQLite linked in statically, symbols hidden
+        return None
+
+
+_SQLITE = _sqlite_library() if sys.implementation.name == "cpython" else None
+
+
+def enable_defensive_mode(conn: sqlite3.Connection) -> bool:
+    """Turn on SQLITE_DBCONFIG_DEFENSIVE (no writable_schema tricks); False when this Python cannot.
+
+    Python 3.12+ offers ``setconfig``. On 3.11 the connection's ``sqlite3*``
+    handle is the first field after the object header; it is used only after
+    SQLite itself confirms, through ``sqlite3_db_filename``, that it is the
+    handle of this connection's file.
+    """
+    if hasattr(conn, "setconfig"):
+        conn.setconfig(SQLITE_DBCONFIG_DEFENSIVE, True)
+        return True
+    if _SQLITE is None:
+        return False
+    expected = conn.execute("PRAGMA database_list").fetchone()[2]
+    handle = ctypes.c_void_p.from_address(id(conn) + object.__basicsize__).value
+    if not handle or not expected or _SQLITE.sqlite3_db_filename(handle, b"main") != os.fsencode(expected):
+        return False
+    state = ctypes.c_int(-1)
+    result = _SQLITE.sqlite3_db_config(ctypes.c_void_p(handle), ctypes.c_int(SQLITE_DBCONFIG_DEFENSIVE),
+                                       ctypes.c_int(1), ctypes.byref(state))
+    return result == 0 and state.value == 1
 
 
 def _error(path: Path, english: str, thai: str) -> ReportFileError:
@@ -32,13 +79,21 @@ def _read_header(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(100)
     except FileNotFoundError:
-        raise _error(path, "no such file.", "ไม่พบไฟล์") from None
+        raise _missing(path) from None
     except IsADirectoryError:
         raise _error(path, "this is a folder, not a report file.", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน") from None
     except PermissionError:
         raise _error(path, "permission denied.", "ไม่มีสิทธิ์อ่านไฟล์นี้") from None
     except OSError as exc:
-        raise _error(path, f"cannot be read ({exc.strerror}).", f"อ่านไฟล์ไม่ได้ ({exc.strerror})") from None
+        raise _error(path, f"cannot be read ({exc.strerror}); if it is on a USB drive, check that it is "
+                     "plugged in.", f"อ่านไฟล์ไม่ได้ ({exc.strerror}) หากอยู่ในแฟลชไดรฟ์ กรุณาตรวจว่าเสียบอยู่") from None
+
+
+def _missing(path: Path) -> ReportFileError:
+    if not path.parent.exists():
+        return _error(path, "the folder is gone; if it was on a USB drive, plug the drive in again.",
+                      "ไม่พบโฟลเดอร์ หากอยู่ในแฟลชไดรฟ์ กรุณาเสียบไดรฟ์อีกครั้ง")
+    return _error(path, "no such file.", "ไม่พบไฟล์")
 
 
 def _inspect(path: Path) -> int:
@@ -53,20 +108,28 @@ def _inspect(path: Path) -> int:
     except sqlite3.Error:
         raise _error(path, "cannot be opened.", "เปิดไฟล์ไม่ได้") from None
     try:
+        enable_defensive_mode(conn)
+        conn.execute("PRAGMA trusted_schema = OFF")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        kinds = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError:
         raise _error(path, "the file is damaged (not a complete database).",
                      "ไฟล์เสียหาย (ฐานข้อมูลไม่สมบูรณ์)") from None
     finally:
         conn.close()
+    names = {name for kind, name in kinds if kind == "table"}
     if app_id != APPLICATION_ID and (app_id != 0 or names - {"sqlite_sequence"}):
         raise _error(path, "this database belongs to another program.", "ฐานข้อมูลนี้เป็นของโปรแกรมอื่น")
     if names - _OUR_TABLES - {"sqlite_sequence", "sqlite_stat1"}:
         raise _error(path, "the file contains tables this program does not know.",
                      "ไฟล์มีตารางที่โปรแกรมไม่รู้จัก")
+    # This program never creates triggers or views: a file that has them was crafted.
+    if any(kind in ("trigger", "view") for kind, _name in kinds):
+        raise _error(path, "the file contains triggers or views this program never makes; it may have "
+                     "been tampered with and is not opened.",
+                     "ไฟล์มีทริกเกอร์หรือวิวที่โปรแกรมนี้ไม่ได้สร้าง อาจถูกดัดแปลง จึงไม่เปิดไฟล์")
     if version > LATEST_VERSION:
         raise _error(path, "the file was saved by a newer version of ITA Desktop; please update the program.",
                      "ไฟล์นี้บันทึกด้วย ITA Desktop รุ่นใหม่กว่า กรุณาปรับปรุงโปรแกรม")
@@ -76,10 +139,23 @@ def _inspect(path: Path) -> int:
     return version
 
 
+def check_report_file(path: str | Path) -> int:
+    """Refuse (ReportFileError) anything that is not a healthy ITA Desktop file; return its schema version."""
+    return _inspect(Path(path))
+
+
 def _configure(conn: sqlite3.Connection) -> None:
-    # trusted_schema=OFF: a crafted file cannot run functions from its schema.
+    # Defensive mode and trusted_schema=OFF: a crafted file cannot corrupt itself
+    # through writable_schema or run functions from its schema.
+    enable_defensive_mode(conn)
     for pragma in ("trusted_schema = OFF", "foreign_keys = ON", "synchronous = FULL", "busy_timeout = 3000"):
         conn.execute(f"PRAGMA {pragma}")
+
+
+def _connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=check_same_thread)
+    _configure(conn)
+    return conn
 
 
 def open_read_only(path: Path) -> Database:
@@ -89,22 +165,11 @@ def open_read_only(path: Path) -> Database:
     if version < LATEST_VERSION:
         raise _error(path, "open the file in ITA Desktop once to upgrade it.",
                      "กรุณาเปิดไฟล์ใน ITA Desktop หนึ่งครั้งเพื่อปรับรุ่นไฟล์")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    _configure(conn)
+    conn = _connect_read_only(path, check_same_thread=False)
     return Database(conn, execute_plugins=False, recursive_triggers=False)
 
 
-def open_database(path: Path, *, create: bool = False) -> Database:
-    """Open (or with ``create``, make) the report file at ``path`` and bring its schema up to date."""
-    path = Path(path)
-    if not path.exists():
-        if not create:
-            raise _error(path, "no such file.", "ไม่พบไฟล์")
-        if not path.parent.is_dir():
-            raise _error(path, "the folder does not exist.", "ไม่พบโฟลเดอร์")
-        version = 0
-    else:
-        version = _inspect(path)
+def _open_writable(path: Path, version: int) -> Database:
     try:
         conn = sqlite3.connect(str(path))
         _configure(conn)
@@ -120,3 +185,84 @@ def open_database(path: Path, *, create: bool = False) -> Database:
         return db
     except sqlite3.OperationalError as exc:
         raise _error(path, f"cannot be written ({exc}).", f"บันทึกไฟล์ไม่ได้ ({exc})") from None
+
+
+def _new_file_version(path: Path, create: bool) -> int:
+    if not create:
+        raise _missing(path)
+    if not path.parent.is_dir():
+        raise _error(path, "the folder does not exist.", "ไม่พบโฟลเดอร์")
+    return 0
+
+
+def open_database(path: Path, *, create: bool = False) -> Database:
+    """Open (or with ``create``, make) the report file at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    version = _inspect(path) if path.exists() else _new_file_version(path, create)
+    return _open_writable(path, version)
+
+
+def is_writable(path: Path) -> bool:
+    """Can this process change ``path``? (the file, and its folder for the journal and lock files)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+@dataclass
+class OpenedReportFile:
+    """A report file opened for the editor: writable and locked, or read-only with the reason why."""
+
+    db: Database
+    read_only: bool = False
+    lock: ReportLock | None = None
+    notices: list[UserError] = field(default_factory=list)
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+
+
+def read_only_reason(path: Path) -> ReportFileError:
+    """The banner text for a file opened read-only."""
+    return _error(path, "the file or its folder is read-only: it is open for reading and printing only. "
+                  "Copy it to a folder you can write to, to edit it.",
+                  "ไฟล์หรือโฟลเดอร์นี้เป็นแบบอ่านอย่างเดียว เปิดได้เพื่ออ่านและพิมพ์เท่านั้น "
+                  "หากต้องการแก้ไข กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้")
+
+
+def _open_for_reading_only(path: Path, version: int) -> OpenedReportFile:
+    if version < LATEST_VERSION:
+        raise _error(path, "the file is read-only and was saved by an older version; copy it to a folder "
+                     "you can write to and open it there once to upgrade it.",
+                     "ไฟล์เป็นแบบอ่านอย่างเดียวและบันทึกด้วยรุ่นเก่า กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้แล้วเปิดหนึ่งครั้ง")
+    try:
+        conn = _connect_read_only(path)
+        conn.execute("SELECT count(*) FROM reports").fetchone()
+    except sqlite3.Error as exc:
+        raise _error(path, f"cannot be opened read-only ({exc}).", f"เปิดแบบอ่านอย่างเดียวไม่ได้ ({exc})") from None
+    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    return OpenedReportFile(db, read_only=True, notices=[read_only_reason(path)])
+
+
+def open_report_file(path: str | Path, *, create: bool = False, backups: bool = True) -> OpenedReportFile:
+    """Open ``path`` for the editor: checked, locked against other processes, migrated, backed up daily.
+
+    A file or folder this process cannot write opens read-only (``read_only``,
+    with the reason in ``notices``); another process editing it raises
+    ReportFileError "already open". A failed daily backup is a notice, not an error.
+    """
+    path = Path(path)
+    version = _inspect(path) if path.exists() else _new_file_version(path, create)
+    if path.exists() and not is_writable(path):
+        return _open_for_reading_only(path, version)
+    lock = ReportLock.acquire(path)
+    try:
+        db = _open_writable(path, version)
+    except BaseException:
+        lock.release()
+        raise
+    opened = OpenedReportFile(db, lock=lock)
+    if backups and version > 0:
+        problem = daily_backup(db.conn, path)
+        if problem is not None:
+            opened.notices.append(problem)
+    return opened
