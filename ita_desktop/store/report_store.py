@@ -20,7 +20,7 @@ from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummar
 from ita_desktop.photos import PreparedPhoto
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
-from ita_desktop.store.opening import open_database, open_read_only
+from ita_desktop.store.opening import open_read_only, open_report_file, read_only_reason
 from ita_desktop.store.ordering import SiblingList
 
 SECTIONS = SiblingList("sections", "report_id")
@@ -33,6 +33,12 @@ PHOTO_KINDS = {"print": "print_copy", "thumbnail": "thumbnail", "original": "ori
 class ReportStore:
     """One open report file; may hold several reports (years, agencies)."""
 
+    # Set by open(): a file this process may not write opens read-only (and unlocked);
+    # notices are things the clerk should be told (read-only, a failed daily backup).
+    read_only = False
+    notices: tuple = ()
+    _opened = None
+
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
@@ -42,8 +48,11 @@ class ReportStore:
     def open(cls, path: str | Path, *, create: bool = False) -> ReportStore:
         """Open ``path`` (creating it only with ``create``); raises ReportFileError with a clear message."""
         path = Path(path)
-        store = cls(open_database(path, create=create), path)
-        store._purge_deleted()
+        opened = open_report_file(path, create=create)
+        store = cls(opened.db, path)
+        store.read_only, store.notices, store._opened = opened.read_only, tuple(opened.notices), opened
+        if not store.read_only:
+            store._purge_deleted()
         return store
 
     @classmethod
@@ -54,6 +63,8 @@ class ReportStore:
 
     def close(self) -> None:
         self.db.close()
+        if self._opened is not None:
+            self._opened.release()
 
     def __enter__(self) -> ReportStore:
         return self
@@ -64,6 +75,8 @@ class ReportStore:
     @contextmanager
     def _edit(self, report_id: int | None = None) -> Iterator[Database]:
         """One logical edit: one transaction, and the report's updated_at touched."""
+        if self.read_only:
+            raise read_only_reason(self.path)
         try:
             with self.db.atomic():
                 yield self.db
