@@ -32,5 +32,19 @@ bench: system-deps $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench
 
+# Translations: extract the English UI strings (and Qt's own, keyed by Qt context), merge them into the
+# Thai catalogue, compile the .mo that ships in resources/translations.
+I18N_DIR := resources/translations
+PYBABEL := $(VENV)/bin/pybabel
+i18n: $(STAMP)
+	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 --sort-by-file --project=ITA-Desktop \
+		--copyright-holder="ITA Desktop" --msgid-bugs-address="" -o $(I18N_DIR)/ita_desktop.pot .
+	@if test -f $(I18N_DIR)/th/LC_MESSAGES/ita_desktop.po; then \
+		$(PYBABEL) update -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th --no-fuzzy-matching; \
+	else \
+		$(PYBABEL) init -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th; \
+	fi
+	$(PYBABEL) compile -d $(I18N_DIR) -D ita_desktop --statistics
+
 clean:
 	rm -rf $(VENV) build *.egg-info
