@@ -1,0 +1,298 @@
+"""ReportDocument: the open report, its undo stack and autosave — the only way widgets change data."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ita_desktop.i18n import _
+from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
+from ita_desktop.store.report_store import ReportStore
+from ita_desktop.ui import commands
+from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
+
+# kind → how its queued fields reach the store
+_WRITERS = {
+    "report": lambda store, report, fields: store.update_report(report.id, **fields),
+    "section": lambda store, section, fields: store.update_section(section.id, **fields),
+    "group": lambda store, group, fields: store.update_group(group.id, **fields),
+    "measure": lambda store, measure, fields: store.update_measure(measure.id, **fields),
+    "photo": lambda store, photo, fields: store.update_photo(photo.id, **fields),
+    "signatories": lambda store, report, fields: store.set_signatories(report.id, copy.deepcopy(fields["list"])),
+}
+
+
+class ReportDocument(QObject):
+    """One report of one open .ita file, edited through undoable commands and saved automatically."""
+
+    structureChanged = Signal()  # sections, groups or measures added, removed or moved
+    reloaded = Signal()  # a different report (or file) is now shown: everything must be re-read
+    reportChanged = Signal()  # header fields or signatories
+    sectionChanged = Signal(int)
+    groupChanged = Signal(int)
+    measureChanged = Signal(int)
+    photosChanged = Signal(int)  # measure id
+    saved = Signal(object)  # datetime
+    saveFailed = Signal(str)
+
+    def __init__(self, store: ReportStore, report_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.report_id = report_id
+        self.report: Report = store.load_report(report_id)
+        self.undo_stack = QUndoStack(self)
+        self.typing_generation = 0
+        self._autosave = AutosaveQueue(self)
+        self._autosave.saved.connect(self.saved)
+        self._autosave.saveFailed.connect(self.saveFailed)
+
+    # -- opening, switching, closing ---------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, report_id: int | None = None, parent: QObject | None = None) -> ReportDocument:
+        """Open a file on its newest report (or ``report_id``); a file without a report gets an empty one."""
+        store = ReportStore.open(path)
+        try:
+            if report_id is None:
+                summaries = store.list_reports()
+                report_id = summaries[0].id if summaries else store.insert_report(Report())
+            return cls(store, report_id, parent)
+        except Exception:
+            store.close()
+            raise
+
+    @classmethod
+    def create(cls, path: str | Path, report: Report, parent: QObject | None = None) -> ReportDocument:
+        """A new file at ``path`` holding ``report``."""
+        store = ReportStore.open(path, create=True)
+        try:
+            return cls(store, store.insert_report(report), parent)
+        except Exception:
+            store.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def switch_report(self, report_id: int) -> None:
+        """Show another report of the same file (e.g. the new fiscal year); history starts afresh."""
+        self.flush()
+        self.report = self.store.load_report(report_id)
+        self.report_id = report_id
+        self.undo_stack.clear()
+        self.reloaded.emit()
+
+    def flush(self) -> bool:
+        """Write queued typing now (before render, print, export, close); False if the disk refused."""
+        return self._autosave.flush()
+
+    def has_unsaved_changes(self) -> bool:
+        return self._autosave.has_pending()
+
+    def close(self) -> bool:
+        """Flush and close the file; False (and the file left open) if the last write failed."""
+        if not self.flush():
+            return False
+        self.undo_stack.clear()
+        self.store.close()
+        return True
+
+    def end_typing(self) -> None:
+        """Start a new undo step for the next keystroke (called when a field loses focus)."""
+        self.typing_generation += 1
+
+    def report_write_failure(self, error: BaseException) -> None:
+        self.saveFailed.emit(describe_write_error(error))
+
+    # -- finding things -----------------------------------------------------------
+    def section(self, section_id: int) -> Section:
+        for section in self.report.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(f"section {section_id} is not in this report")
+
+    def group(self, group_id: int) -> MeasureGroup:
+        for section in self.report.sections:
+            for group in section.groups:
+                if group.id == group_id:
+                    return group
+        raise KeyError(f"group {group_id} is not in this report")
+
+    def section_of_group(self, group: MeasureGroup) -> Section:
+        for section in self.report.sections:
+            if any(g is group for g in section.groups):
+                return section
+        raise KeyError("group is not in this report")
+
+    def locate_measure(self, measure_id: int) -> tuple[MeasureGroup, int]:
+        """The group holding a measure and its index there."""
+        for section in self.report.sections:
+            for group in section.groups:
+                for index, measure in enumerate(group.measures):
+                    if measure.id == measure_id:
+                        return group, index
+        raise KeyError(f"measure {measure_id} is not in this report")
+
+    def measure(self, measure_id: int) -> Measure:
+        group, index = self.locate_measure(measure_id)
+        return group.measures[index]
+
+    def locate_photo(self, photo_id: int) -> tuple[Measure, Photo]:
+        for measure in self.report.measures:
+            for photo in measure.photos:
+                if photo.id == photo_id:
+                    return measure, photo
+        raise KeyError(f"photo {photo_id} is not in this report")
+
+    # -- field edits (typing) -----------------------------------------------------------
+    def apply_field(self, kind: str, target: Any, key: str, value: Any) -> None:
+        """Set a field in memory, queue its write and announce it (called by the undo commands)."""
+        if kind == "signatories":
+            self.report.signatories = value
+            key = "list"
+        else:
+            setattr(target, key, value)
+        self._autosave.queue(kind, target, lambda t, fields: _WRITERS[kind](self.store, t, fields), key, value)
+        if kind in ("report", "signatories"):
+            self.reportChanged.emit()
+        elif kind == "section":
+            self.sectionChanged.emit(target.id)
+        elif kind == "group":
+            self.groupChanged.emit(target.id)
+        elif kind == "measure":
+            self.measureChanged.emit(target.id)
+        elif kind == "photo":
+            self.photosChanged.emit(self.locate_photo(target.id)[0].id)
+
+    def _set(self, kind: str, target: Any, key: str, value: Any, label: str) -> None:
+        old = self.report.signatories if kind == "signatories" else getattr(target, key)
+        if old == value:
+            return
+        self.undo_stack.push(commands.SetFieldCommand(self, kind, target, key, old, value, label))
+
+    def set_report_field(self, key: str, value: Any) -> None:
+        """title, agency, agency_kind, fiscal_year, report_date, thai_digits, margins_mm."""
+        self._set("report", self.report, key, value, _("Edit report"))
+
+    def set_signatories(self, signatories: list[Signatory]) -> None:
+        self._set("signatories", self.report, "signatories", copy.deepcopy(signatories), _("Edit signatories"))
+
+    def set_section_field(self, section_id: int, key: str, value: Any) -> None:
+        self._set("section", self.section(section_id), key, value, _("Edit section"))
+
+    def set_group_field(self, group_id: int, key: str, value: Any) -> None:
+        """kind (GroupKind or None) or title."""
+        self._set("group", self.group(group_id), key, value, _("Edit group"))
+
+    def set_measure_field(self, measure_id: int, key: str, value: Any) -> None:
+        """title, items, items_previous, steps, responsible, summary, outcome, table, notes."""
+        self._set("measure", self.measure(measure_id), key, value, _("Edit measure"))
+
+    def set_photo_caption(self, photo_id: int, caption: str) -> None:
+        self._set("photo", self.locate_photo(photo_id)[1], "caption", caption, _("Edit caption"))
+
+    # -- structure -------------------------------------------------------------------
+    def add_measure(self, group_id: int, index: int | None = None, measure: Measure | None = None) -> Measure:
+        """Insert a (new, empty) measure; returns it (its ``id`` is set once stored)."""
+        group = self.group(group_id)
+        index = len(group.measures) if index is None else max(0, min(index, len(group.measures)))
+        measure = measure or Measure()
+        self.undo_stack.push(commands.AddMeasureCommand(self, group, index, measure, _("Add measure")))
+        return measure
+
+    def duplicate_measure(self, measure_id: int) -> Measure | None:
+        command = commands.DuplicateMeasureCommand(self, self.measure(measure_id), _("Duplicate measure"))
+        self.undo_stack.push(command)
+        return command.measure
+
+    def delete_measure(self, measure_id: int) -> None:
+        self.undo_stack.push(commands.DeleteMeasureCommand(self, self.measure(measure_id), _("Delete measure")))
+
+    def move_measure(self, measure_id: int, group_id: int, index: int) -> None:
+        """Move to ``index`` of ``group_id`` (counted without the measure itself), also across groups."""
+        measure, target = self.measure(measure_id), self.group(group_id)
+        source, source_index = self.locate_measure(measure_id)
+        size = len(target.measures) - (1 if source is target else 0)
+        index = max(0, min(index, size))
+        if source is target and index == source_index:
+            return
+        self.undo_stack.push(commands.MoveMeasureCommand(self, measure, target, index, _("Move measure")))
+
+    def add_section(self, title: str = "", index: int | None = None) -> Section:
+        """A section with one ungrouped group, so measures can be added at once."""
+        sections = self.report.sections
+        index = len(sections) if index is None else max(0, min(index, len(sections)))
+        section = Section(title=title)
+        self.undo_stack.beginMacro(_("Add section"))
+        self.undo_stack.push(commands.AddSectionCommand(self, section, index, _("Add section")))
+        if section.id is not None:
+            self.undo_stack.push(commands.AddGroupCommand(self, section, MeasureGroup(), 0, _("Add group")))
+        self.undo_stack.endMacro()
+        return section
+
+    def delete_section(self, section_id: int) -> None:
+        """Delete a section with its groups, measures and photos (undo brings them all back)."""
+        self.undo_stack.push(commands.DeleteSectionCommand(self, self.section(section_id), _("Delete section")))
+
+    def move_section(self, section_id: int, index: int) -> None:
+        section = self.section(section_id)
+        index = max(0, min(index, len(self.report.sections) - 1))
+        if self.report.sections.index(section) != index:
+            self.undo_stack.push(commands.MoveSectionCommand(self, section, index, _("Move section")))
+
+    def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> MeasureGroup:
+        section = self.section(section_id)
+        index = len(section.groups) if index is None else max(0, min(index, len(section.groups)))
+        group = MeasureGroup(kind=kind, title=title)
+        self.undo_stack.push(commands.AddGroupCommand(self, section, group, index, _("Add group")))
+        return group
+
+    def delete_group(self, group_id: int) -> None:
+        """Delete a group with its measures and photos (undo brings them all back)."""
+        self.undo_stack.push(commands.DeleteGroupCommand(self, self.group(group_id), _("Delete group")))
+
+    def move_group(self, group_id: int, section_id: int, index: int) -> None:
+        group, section = self.group(group_id), self.section(section_id)
+        source = self.section_of_group(group)
+        size = len(section.groups) - (1 if source is section else 0)
+        index = max(0, min(index, size))
+        if source is section and source.groups.index(group) == index:
+            return
+        self.undo_stack.push(commands.MoveGroupCommand(self, group, section, index, _("Move group")))
+
+    # -- photos -------------------------------------------------------------------------
+    def add_photos(self, measure_id: int, prepared: list, captions: list[str] | None = None,
+                   names: list[str] | None = None) -> list[Photo]:
+        """Attach prepared pictures (``ita_desktop.photos.PreparedPhoto``) as one undoable step."""
+        if not prepared:
+            return []
+        captions = list(captions) if captions is not None else [""] * len(prepared)
+        names = list(names) if names is not None else [""] * len(prepared)
+        command = commands.AddPhotosCommand(self, self.measure(measure_id), list(prepared), captions, names,
+                                            _("Add photos"))
+        self.undo_stack.push(command)
+        return list(command.photos)
+
+    def remove_photo(self, photo_id: int) -> None:
+        measure, photo = self.locate_photo(photo_id)
+        self.undo_stack.push(commands.RemovePhotoCommand(self, measure, photo, _("Remove photo")))
+
+    def move_photo(self, photo_id: int, index: int) -> None:
+        measure, photo = self.locate_photo(photo_id)
+        index = max(0, min(index, len(measure.photos) - 1))
+        if measure.photos.index(photo) != index:
+            self.undo_stack.push(commands.MovePhotoCommand(self, measure, photo, index, _("Move photo")))
+
+    # -- item catalogue (data, not undoable) -------------------------------------------------
+    def catalogue(self, fiscal_year: int | None = None) -> list[tuple[str, str]]:
+        return self.store.catalogue(self.report.fiscal_year if fiscal_year is None else fiscal_year)
+
+    def set_catalogue(self, fiscal_year: int, items: list[tuple[str, str]]) -> None:
+        try:
+            self.store.set_catalogue(fiscal_year, items)
+        except commands.WRITE_ERRORS as error:
+            self.report_write_failure(error)
