@@ -1,0 +1,111 @@
+"""Word tables: tell a tracking table (data) from a layout table (photo grid, sign-offs side by side).
+
+A clerk uses Word tables for two different things. A table of data rows is a
+tracking table and goes to the measure as rows of cells. A table that holds
+pictures, sign-off blocks or a single column of text is only layout: its cells
+are read as ordinary paragraphs, in reading order, with a row of captions
+under a row of photos paired column by column (photo, its caption, next photo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
+from ita_desktop.importing.source import SourcePicture
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+Pieces = list[str | SourcePicture]
+
+
+@dataclass
+class CellContent:
+    """The paragraphs of one cell, each as text pieces and pictures in order."""
+
+    paragraphs: list[Pieces] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        lines = ("".join(p for p in pieces if isinstance(p, str)) for pieces in self.paragraphs)
+        return "\n".join(line for line in lines if line.strip()).strip()
+
+    @property
+    def has_pictures(self) -> bool:
+        return any(not isinstance(p, str) for pieces in self.paragraphs for p in pieces)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.has_pictures and not self.text
+
+
+@dataclass
+class TableLayout:
+    """Either ``rows`` (a tracking table) or ``cells`` (layout, in reading order)."""
+
+    rows: list[list[str]] | None = None
+    cells: list[CellContent] = field(default_factory=list)
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    found = []
+    for child in table:
+        if child.tag == f"{W}tr":
+            found.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):  # rows wrapped in a content control
+            found.extend(child.iter(f"{W}tr"))
+    return found
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row.iter(f"{W}tc") if _owning_row(cell) is row]
+
+
+def _owning_row(cell: etree._Element) -> etree._Element | None:
+    parent = cell.getparent()
+    while parent is not None and parent.tag != f"{W}tr":
+        parent = parent.getparent()
+    return parent
+
+
+def _is_signoff(cell: CellContent) -> bool:
+    first = cell.text.split("\n", 1)[0] if cell.text else ""
+    return bool(first) and (read_role_signoff(first) is not None or read_signature_line(first) is not None)
+
+
+def _is_layout(grid: list[list[CellContent]]) -> bool:
+    cells = [cell for row in grid for cell in row]
+    if any(cell.has_pictures or _is_signoff(cell) for cell in cells):
+        return True
+    return max((len(row) for row in grid), default=0) <= 1  # a framed single column of text
+
+
+def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
+    """Row by row; a text-only row right under a picture-only row is read as their captions."""
+    ordered: list[CellContent] = []
+    index = 0
+    while index < len(grid):
+        row = [cell for cell in grid[index] if not cell.is_empty]
+        below = [cell for cell in grid[index + 1] if not cell.is_empty] if index + 1 < len(grid) else []
+        pictures_only = row and all(cell.has_pictures and not cell.text for cell in row)
+        captions_only = below and all(not cell.has_pictures for cell in below)
+        if pictures_only and captions_only and len(row) == len(below):
+            for picture, caption in zip(row, below, strict=True):
+                ordered.extend((picture, caption))
+            index += 2
+            continue
+        ordered.extend(row)
+        index += 1
+    return ordered
+
+
+def read_table(table: etree._Element, read_cell: Callable[[etree._Element], CellContent]) -> TableLayout:
+    """Classify a w:tbl and return its data rows or its cells in reading order."""
+    grid = [[read_cell(cell) for cell in _cells(row)] for row in _rows(table)]
+    grid = [row for row in grid if row]
+    if _is_layout(grid):
+        return TableLayout(cells=_reading_order(grid))
+    return TableLayout(rows=[[cell.text for cell in row] for row in grid])
