@@ -103,8 +103,11 @@ def _inspect(path: Path) -> int:
         return 0  # an empty file is a new database
     if not header.startswith(SQLITE_HEADER):
         raise _error(path, "not an ITA Desktop report file.", "ไม่ใช่ไฟล์รายงานของ ITA Desktop")
+    # Without a -wal beside it the main file is complete on its own: read it as
+    # immutable so that inspecting (and refusing) a file leaves no -shm/-wal behind.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error:
         raise _error(path, "cannot be opened.", "เปิดไฟล์ไม่ได้") from None
     try:
@@ -153,7 +156,18 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=check_same_thread)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
+        _configure(conn)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        if os.access(path.parent, os.W_OK):
+            raise
+    # A read-only folder cannot hold the -shm index that WAL readers need; nobody
+    # can write there either, so reading the file as immutable is safe.
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=check_same_thread)
     _configure(conn)
     return conn
 
@@ -165,7 +179,10 @@ def open_read_only(path: Path) -> Database:
     if version < LATEST_VERSION:
         raise _error(path, "open the file in ITA Desktop once to upgrade it.",
                      "กรุณาเปิดไฟล์ใน ITA Desktop หนึ่งครั้งเพื่อปรับรุ่นไฟล์")
-    conn = _connect_read_only(path, check_same_thread=False)
+    try:
+        conn = _connect_read_only(path, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _error(path, f"cannot be opened ({exc}).", f"เปิดไฟล์ไม่ได้ ({exc})") from None
     return Database(conn, execute_plugins=False, recursive_triggers=False)
 
 
