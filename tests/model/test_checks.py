@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from tests.helpers import small_report
-
 from ita_desktop.model import GroupKind, Measure, MeasureGroup, Signatory
 from ita_desktop.model.checks import NodeKind, Severity, check_report, suggest_item_code
+from tests.helpers import small_report
 
 
 def _ids(report):

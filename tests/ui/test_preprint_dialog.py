@@ -1,0 +1,62 @@
+"""The pre-print dialog lists the report's problems, jumps to them and re-checks as the clerk edits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ita_desktop.ui.document import ReportDocument
+from ita_desktop.ui.preprint_dialog import PreprintDialog, show_preprint_check
+from tests.helpers import small_report
+
+# The offscreen platform says so whenever a top-level window is shown; harmless.
+SHOWN_WINDOW = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def document(tmp_path, qtbot):
+    doc = ReportDocument.create(tmp_path / "r.ita", small_report())
+    yield doc
+    doc.close()
+
+
+def _rows(dialog):
+    return [(dialog.tree.topLevelItem(i).text(0), dialog.tree.topLevelItem(i).text(1))
+            for i in range(dialog.tree.topLevelItemCount())]
+
+
+def test_lists_problems_and_jumps_to_the_measure(document, qtbot):
+    dialog = PreprintDialog(document)
+    qtbot.addWidget(dialog)
+    second = document.report.sections[0].groups[0].measures[1]
+    rows = _rows(dialog)
+    assert len(rows) == len(dialog.problems) > 0
+    index = next(i for i, p in enumerate(dialog.problems) if p.node_id == second.id and p.code == "empty-parts")
+    assert "(๒) มาตรการเกี่ยวกับงบประมาณ" in rows[index][0]
+    assert rows[index][1].startswith("Empty parts")
+    with qtbot.waitSignal(dialog.jumpTo) as jumped:
+        dialog.tree.itemActivated.emit(dialog.tree.topLevelItem(index), 0)
+    assert jumped.args == ["measure", second.id]
+
+
+@SHOWN_WINDOW
+def test_rechecks_after_an_edit(document, qtbot):
+    dialog = show_preprint_check(None, document)
+    qtbot.addWidget(dialog)
+    second = document.report.sections[0].groups[0].measures[1]
+    assert any(p.node_id == second.id and p.code == "no-responsible-unit" for p in dialog.problems)
+    document.set_measure_field(second.id, "responsible", "กองคลัง")
+    qtbot.waitUntil(lambda: not any(p.node_id == second.id and p.code == "no-responsible-unit"
+                                    for p in dialog.problems), timeout=2000)
+
+
+@SHOWN_WINDOW
+def test_jump_callback_and_report_header_rows(document, qtbot):
+    document.set_report_field("agency", "")
+    seen = []
+    dialog = show_preprint_check(None, document, jump_to=lambda kind, node: seen.append((kind, node)))
+    qtbot.addWidget(dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    assert _rows(dialog)[0] == ("Report header", "The agency's name is empty.")
+    dialog.tree.itemActivated.emit(dialog.tree.topLevelItem(0), 0)
+    assert seen == [("report", document.report_id)]
