@@ -9,6 +9,8 @@ from fpdf.fonts import Glyph, TTFFont
 from ita_desktop.typesetting.lines import PT_PER_MM, Line
 from ita_desktop.typesetting.shaping import FaceShaper, ShapedGlyph
 
+_NUDGE = 1.0  # 1/1000 em
+
 # fpdf2 has no public call to draw pre-shaped glyphs, so this module uses three of its
 # internals, all stable across fpdf2 2.7-2.8: TTFFont.subset (glyph -> code, which also
 # feeds the ToUnicode map), TTFFont.escape_text and FPDF._out / _resource_catalog.
@@ -50,29 +52,25 @@ class PdfTextWriter:
                      shaper: FaceShaper, size_pt: float, gap_units: float) -> str:
         """TJ arrays; text rise (Ts) for the few marks HarfBuzz moves vertically."""
         to_thousandths = 1000 / shaper.units_per_em
+        ink_x = _glyph_positions(glyphs, to_thousandths, gap_units)
         parts: list[str] = []
         array: list[str] = []
+        pen = 0.0  # where the PDF text position is now, 1/1000 em from the segment start
 
         def flush() -> None:
             if array:
-                parts.append("[" + "".join(array) + "] TJ")
+                parts.append("[" + " ".join(array) + "] TJ")
                 array.clear()
 
-        for glyph in glyphs:
-            if glyph.starts_unit and gap_units:
-                array.append(f"{-gap_units:.2f}")
+        for glyph, x in zip(glyphs, ink_x, strict=True):
+            code, width = self._code(style, font, shaper, glyph)
             if glyph.y_offset:
                 flush()
                 parts.append(f"{glyph.y_offset * size_pt / shaper.units_per_em:.3f} Ts")
-            x_offset = glyph.x_offset * to_thousandths
-            if x_offset:
-                array.append(f"{-x_offset:.2f}")
-            code, width = self._code(style, font, shaper, glyph)
+            if abs(x - pen) > 0.005:
+                array.append(f"{pen - x:.2f}")  # TJ numbers move left, hence the sign
             array.append(f"({code})")
-            # Land on HarfBuzz's advance whatever width the code declares.
-            correction = glyph.x_advance * to_thousandths - x_offset - width
-            if abs(correction) > 0.005:
-                array.append(f"{-correction:.2f}")
+            pen = x + width
             if glyph.y_offset:
                 flush()
                 parts.append("0 Ts")
@@ -81,16 +79,9 @@ class PdfTextWriter:
 
     def _code(self, style: str, font: TTFFont, shaper: FaceShaper,
               glyph: ShapedGlyph) -> tuple[str, int]:
-        """The glyph's code in the font subset and the width (1/1000 em) the code declares.
-
-        A mark that HarfBuzz moves left declares as width the distance back to the pen, so
-        text extractors see glyph boxes that touch: no false word break, no reordered marks.
-        """
-        to_thousandths = 1000 / shaper.units_per_em
-        width = round((glyph.x_advance - glyph.x_offset) * to_thousandths)
-        if width < 0:
-            width = round(shaper.glyph_advance(glyph.glyph_id) * to_thousandths)
-        key = (style, glyph.glyph_id, glyph.chars, width)
+        """The glyph's code in the font subset and its width (1/1000 em) as the PDF declares it."""
+        width = round(shaper.glyph_advance(glyph.glyph_id) * 1000 / shaper.units_per_em)
+        key = (style, glyph.glyph_id, glyph.chars)
         code = self._codes.get(key)
         if code is None:
             name = font.ttfont.getGlyphName(glyph.glyph_id)
@@ -102,3 +93,31 @@ class PdfTextWriter:
             code = font.escape_text(chr(picked))
             self._codes[key] = code
         return code, width
+
+
+def _glyph_positions(glyphs: tuple[ShapedGlyph, ...], to_thousandths: float,
+                     gap_units: float) -> list[float]:
+    """Where each glyph is drawn (1/1000 em from the segment start), in logical order.
+
+    Text extractors (pdftotext) sort glyphs by x when marks make them split a word, so
+    the marks of a cluster are nudged (by at most a few 1/1000 em, invisible) to lie strictly
+    after the previous glyph and strictly before the next cluster's base.
+    """
+    positions: list[float] = []
+    pen = 0.0
+    for glyph in glyphs:
+        if glyph.starts_unit:
+            pen += gap_units
+        positions.append(pen + glyph.x_offset * to_thousandths)
+        pen += glyph.x_advance * to_thousandths
+    next_base = pen + gap_units
+    for index in range(len(glyphs) - 1, -1, -1):
+        if glyphs[index].x_advance == 0:
+            positions[index] = min(positions[index], next_base - _NUDGE)
+            next_base = positions[index]
+        else:
+            next_base = positions[index]
+    for index in range(1, len(glyphs)):
+        if glyphs[index].x_advance == 0 and positions[index] <= positions[index - 1]:
+            positions[index] = positions[index - 1] + _NUDGE
+    return positions

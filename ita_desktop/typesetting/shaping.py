@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,27 +85,20 @@ class FaceShaper:
         clusters = sorted({info.cluster for info in infos})
         cluster_end = dict(zip(clusters, clusters[1:] + [len(text)], strict=True))
         unit_starts = set(justification_starts(text))
-        # The text of a cluster goes to its widest glyph (sara aa, not the nikhahit of sara
-        # am): PDF text extraction needs the character where the ink and the advance are.
-        carrier: dict[int, int] = {}
-        for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
-            best = carrier.get(info.cluster)
-            if best is None or pos.x_advance > positions[best].x_advance:
-                carrier[info.cluster] = index
         glyphs = []
         seen_clusters: set[int] = set()
-        for index, (info, pos) in enumerate(zip(infos, positions, strict=True)):
+        for info, pos in zip(infos, positions, strict=True):
             first_of_cluster = info.cluster not in seen_clusters
             seen_clusters.add(info.cluster)
-            carries = carrier[info.cluster] == index
             glyphs.append(ShapedGlyph(
                 glyph_id=info.codepoint,
-                chars=text[info.cluster:cluster_end[info.cluster]] if carries else "",
+                chars=text[info.cluster:cluster_end[info.cluster]] if first_of_cluster else "",
                 x_advance=pos.x_advance,
                 x_offset=pos.x_offset,
                 y_offset=pos.y_offset,
                 starts_unit=first_of_cluster and info.cluster in unit_starts and info.cluster > 0,
             ))
+        glyphs = self._map_sara_am(glyphs)
         missing = "".join(ch for ch in text if not ch.isspace() and not self.has_char(ch))
         return ShapedText(
             text=text,
@@ -114,6 +107,36 @@ class FaceShaper:
             unit_count=1 + sum(g.starts_unit for g in glyphs),
             missing=missing,
         )
+
+
+    def _map_sara_am(self, glyphs: list[ShapedGlyph]) -> list[ShapedGlyph]:
+        """Give every glyph of a decomposed sara am some text, so no code maps to nothing.
+
+        HarfBuzz draws sara am as nikhahit (or nikhahit + tone ligature) then sara aa, both
+        in one cluster. Sara aa carries "ำ" and the first glyph the tone mark; without a tone
+        the pair is drawn as the font's precomposed sara am, which looks the same.
+        """
+        precomposed = self.font.get_nominal_glyph(0x0E33)
+        result: list[ShapedGlyph] = []
+        index = 0
+        while index < len(glyphs):
+            glyph = glyphs[index]
+            follower = glyphs[index + 1] if index + 1 < len(glyphs) else None
+            if "\u0e33" in glyph.chars and follower is not None and follower.chars == "":
+                rest = glyph.chars.replace("\u0e33", "")
+                if rest:
+                    result.append(replace(glyph, chars=rest))
+                    result.append(replace(follower, chars="\u0e33"))
+                elif precomposed is not None and glyph.x_advance == 0:
+                    result.append(replace(follower, glyph_id=precomposed, chars="\u0e33",
+                                          starts_unit=glyph.starts_unit))
+                else:
+                    result.extend((glyph, follower))
+                index += 2
+            else:
+                result.append(glyph)
+                index += 1
+        return result
 
 
 @lru_cache(maxsize=32)
