@@ -33,6 +33,7 @@ _TEXT_PARTS = {part.key for part in MEASURE_PARTS if part.kind in ("text", "line
 _LABELS = {part.key: part.label_th for part in MEASURE_PARTS}
 _BULLET = re.compile(r"^[-–•▪●*]\s*\S")
 _NOTE = re.compile(r"^หมายเหตุ\s*[:：]?")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 _PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)")
 
 
@@ -204,9 +205,25 @@ class _Recogniser:
         elif self.part in _TEXT_PARTS:
             existing = getattr(self.measure, self.part)
             setattr(self.measure, self.part, f"{existing}\n{text}" if existing else text)
+        elif self._continues_heading(text):
+            self._join_heading(text, line)
         else:
             self._keep_in_notes(text)
             self.warn("unplaced_text", line, text=shorten(text))
+
+    def _continues_heading(self, text: str) -> bool:
+        """A long heading wrapped onto the next line: the line right under it ends with its citation."""
+        measure = self.measure
+        return (self.part is None and not self.in_tail and not measure.notes and not measure.items
+                and patterns.read_measure_heading(text).has_citation)
+
+    def _join_heading(self, text: str, line: int | None) -> None:
+        # Thai runs on without a space, so a wrap between two Thai letters gets none back.
+        glue = "" if _THAI_LETTER.match(self.measure.title[-1:]) and _THAI_LETTER.match(text[:1]) else " "
+        heading = patterns.read_measure_heading(self.measure.title + glue + text)
+        self.measure.title = heading.title
+        self.measure.items, self.measure.items_previous = heading.items, heading.items_previous
+        self.warn("heading_joined", line, text=shorten(heading.title))
 
     def _keep_in_notes(self, text: str) -> None:
         self.measure.notes = f"{self.measure.notes}\n{text}" if self.measure.notes else text

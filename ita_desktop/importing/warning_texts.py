@@ -46,6 +46,10 @@ WARNING_TEXTS: dict[str, tuple[str, str]] = {
         "measure “{title}” has no {parts}",
         "มาตรการ “{title}” ไม่มีหัวข้อ {parts}",
     ),
+    "heading_joined": (
+        "a measure heading continues on the next line; the two lines are joined: “{text}”",
+        "ชื่อมาตรการต่อเนื่องไปบรรทัดถัดไป จึงนำสองบรรทัดมาต่อกัน: “{text}”",
+    ),
     "duplicate_part": (
         "measure “{title}” has “{label}” twice; the texts are joined",
         "มาตรการ “{title}” มีหัวข้อ “{label}” ซ้ำ จึงนำข้อความมาต่อกัน",

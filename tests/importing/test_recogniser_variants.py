@@ -191,3 +191,16 @@ def test_measures_before_any_heading_go_in_an_untitled_section():
     assert section.title == "" and section.groups[0].kind is None
     assert section.measures[0].responsible == "กองสาธารณสุข"
     assert {"implicit_section", "no_title", "no_agency"} <= {w.code for w in result.warnings}
+
+
+def test_heading_wrapped_onto_a_second_line_is_joined_with_a_warning():
+    result = recognise(paragraphs_from_text("\n".join([
+        "๑. มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน จำนวน ๑ ข้อ",
+        "มาตรการเกี่ยวกับการเปิดโอกาสให้ผู้รับบริการมีส่วนร่วม",
+        "ในการปรับปรุงการให้บริการ (ข้อ E14 เดิม)",
+        "(๒) หน่วยงานผู้รับผิดชอบ : กองช่าง",
+    ])))
+    [measure] = result.report.measures
+    assert measure.title == "มาตรการเกี่ยวกับการเปิดโอกาสให้ผู้รับบริการมีส่วนร่วมในการปรับปรุงการให้บริการ"
+    assert (measure.items, measure.items_previous, measure.notes) == (["E14"], True, "")
+    assert [w.line for w in result.warnings if w.code == "heading_joined"] == [3]
