@@ -1,0 +1,150 @@
+"""Text blocks of the report: title, numbered headings with counts, measure parts, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ita_desktop.forms import FormField
+from ita_desktop.model import Measure, MeasureGroup, Report, Section
+from ita_desktop.model.numbering import (
+    count_phrase,
+    digits,
+    group_label,
+    item_citation,
+    measure_label,
+    part_label,
+    section_label,
+)
+from ita_desktop.model.thai_date import thai_date
+from ita_desktop.pdf.paragraph import ParagraphBlock
+from ita_desktop.pdf.style import LayoutStyle
+from ita_desktop.typesetting import Run, Typesetter
+
+NOTE_WORD = "หมายเหตุ"
+
+
+def body_paragraphs(text: str) -> list[str]:
+    """The clerk's paragraphs of a part: one per non-blank line, as typed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class TextBlocks:
+    """Makes paragraph blocks in the report's style, digits and measure (text width)."""
+
+    def __init__(self, typesetter: Typesetter, style: LayoutStyle, width_mm: float, thai: bool) -> None:
+        self.typesetter = typesetter
+        self.style = style
+        self.width_mm = width_mm
+        self.thai = thai
+
+    def paragraph(self, runs: Sequence[Run] | str, *, align: str = "justify", indent_mm: float = 0.0,
+                  space_before_mm: float = 0.0, keep_with_next: bool = False,
+                  size_pt: float | None = None) -> ParagraphBlock:
+        lines = self.typesetter.layout(runs, self.width_mm, size_pt or self.style.body_pt, align=align,
+                                       first_line_indent_mm=indent_mm)
+        return ParagraphBlock(self.typesetter, lines, space_before_mm=space_before_mm,
+                              keep_with_next=keep_with_next)
+
+    # -- title -----------------------------------------------------------------
+    def title(self, report: Report) -> list[ParagraphBlock]:
+        """Title, "ของ<agency> ประจำปีงบประมาณ พ.ศ.<year>", and the report date when set."""
+        size = self.style.title_pt
+        blocks = [self.paragraph([Run(report.title.strip(), bold=True)], align="center", size_pt=size,
+                                 keep_with_next=True)]
+        second = agency_line(report, self.thai)
+        if second:
+            blocks.append(self.paragraph([Run(second, bold=True)], align="center", size_pt=size,
+                                         keep_with_next=True))
+        if report.report_date.strip():
+            blocks.append(self.paragraph(f"ณ วันที่ {thai_date(report.report_date, self.thai)}", align="center",
+                                         keep_with_next=True))
+        blocks[-1].keep_with_next = False
+        return [b for b in blocks if b.lines]
+
+    # -- headings --------------------------------------------------------------
+    def section_heading(self, section: Section, index: int) -> ParagraphBlock:
+        text = section_heading_text(section, index, self.thai)
+        return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
+                              space_before_mm=self.style.space_section_mm)
+
+    def group_heading(self, group: MeasureGroup, section_index: int, group_index: int) -> ParagraphBlock:
+        text = group_heading_text(group, section_index, group_index, self.thai)
+        return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
+                              indent_mm=self.style.indent_group_mm, space_before_mm=self.style.space_group_mm)
+
+    def measure_heading(self, group: MeasureGroup, index: int, measure: Measure) -> ParagraphBlock:
+        text = measure_heading_text(group, index, measure, self.thai)
+        return self.paragraph([Run(text, bold=True)], align="justify", keep_with_next=True,
+                              indent_mm=self.style.indent_measure_mm, space_before_mm=self.style.space_measure_mm)
+
+    # -- parts -------------------------------------------------------------------
+    def part(self, group: MeasureGroup, measure_index: int, part: FormField, body: str,
+             *, keep_with_next: bool = False) -> list[ParagraphBlock]:
+        """"(๑.๑) ขั้นตอนหรือวิธีดำเนินการ : " in bold, then the body, justified; one block per paragraph."""
+        label = f"{part_label(group, measure_index, part.number or 0, self.thai)} {part.label_th} :"
+        paragraphs = body_paragraphs(body)
+        first = [Run(label, bold=True)] + ([Run(" " + paragraphs[0])] if paragraphs else [])
+        indent = self.style.indent_part_mm
+        blocks = [self.paragraph(first, indent_mm=indent, space_before_mm=self.style.space_part_mm,
+                                 keep_with_next=keep_with_next)]
+        blocks += [self.paragraph(text, indent_mm=indent) for text in paragraphs[1:]]
+        return blocks
+
+    def notes(self, notes: str) -> list[ParagraphBlock]:
+        """Notes after the table: "หมายเหตุ" in bold, added when the clerk did not write it."""
+        paragraphs = body_paragraphs(notes)
+        if not paragraphs:
+            return []
+        labelled = any(text.startswith(NOTE_WORD) for text in paragraphs)
+        indent = self.style.indent_part_mm
+        blocks = []
+        for index, text in enumerate(paragraphs):
+            if text.startswith(NOTE_WORD):
+                label_end = len(NOTE_WORD) + (1 if text[len(NOTE_WORD):].startswith((":", "：")) else 0)
+                runs = [Run(text[:label_end], bold=True), Run(text[label_end:])]
+            elif index == 0 and not labelled:
+                runs = [Run(f"{NOTE_WORD} :", bold=True), Run(" " + text)]
+            else:
+                runs = [Run(text)]
+            blocks.append(self.paragraph(runs, indent_mm=indent,
+                                         space_before_mm=self.style.space_part_mm if index == 0 else 0.0))
+        return blocks
+
+
+def agency_line(report: Report, thai: bool) -> str:
+    """"ขององค์การบริหารส่วนจังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ.๒๕๖๖" (either half may be missing)."""
+    agency = report.agency.strip()
+    if agency and not agency.startswith("ของ"):
+        agency = "ของ" + agency
+    year = f"ประจำปีงบประมาณ พ.ศ.{digits(report.fiscal_year, thai)}" if report.fiscal_year else ""
+    return " ".join(part for part in (agency, year) if part)
+
+
+def lists_groups(section: Section) -> bool:
+    """A section whose groups have headings (IIT/EIT/OIT) counts "จำนวนทั้งหมด … ข้อ ดังนี้"."""
+    return any(group.kind or group.title.strip() for group in section.groups)
+
+
+def section_heading_text(section: Section, index: int, thai: bool) -> str:
+    """"๑. มาตรการสำหรับข้อบกพร่อง… จำนวนทั้งหมด ๘ ข้อ ดังนี้" or "๒. … จำนวน ๑ ข้อ"."""
+    total = lists_groups(section)
+    count = count_phrase(len(section.measures), thai, total=total) + (" ดังนี้" if total else "")
+    return " ".join(p for p in (section_label(index, thai), section.title.strip(), count) if p)
+
+
+def group_heading_text(group: MeasureGroup, section_index: int, group_index: int, thai: bool) -> str:
+    """"๑.๑ ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน ๖ ข้อ"."""
+    title = group.title.strip()
+    if group.kind and f"({group.kind})" not in title:
+        title = f"{title} ({group.kind})".strip()
+    count = count_phrase(len(group.measures), thai)
+    return " ".join(p for p in (group_label(section_index, group_index, thai), title, count) if p)
+
+
+def measure_heading_text(group: MeasureGroup, index: int, measure: Measure, thai: bool) -> str:
+    """"(๑) มาตรการเกี่ยวกับ… (ข้อ I1 เดิม)"; a lone measure has no number."""
+    citation = item_citation(measure.items, measure.items_previous, thai)
+    title = measure.title.strip()
+    if citation and citation not in title:
+        title = f"{title} ({citation})".strip()
+    return " ".join(p for p in (measure_label(group, index, thai), title) if p)

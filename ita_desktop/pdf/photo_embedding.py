@@ -1,0 +1,122 @@
+"""Photo bytes ready for the PDF: JPEG passed through untouched when it already suits the print.
+
+A print copy is at most 300 ppi at the full text width; printed two to a row it
+would carry twice the pixels the printer uses, so it is decoded at a reduced
+scale (JPEG DCT scaling, cheap) and re-encoded as JPEG, never as Flate.
+Pixels in modes a PDF viewer may show wrongly (CMYK, alpha, 16-bit, palette)
+are flattened to RGB on white.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Protocol
+
+from PIL import Image
+
+MM_PER_INCH = 25.4
+TARGET_PPI = 300
+MAX_PPI = 360  # above this, pixels are thrown away by the printer: downscale
+JPEG_QUALITY = 88
+PREFETCH = 6  # photos decoded ahead of the page being drawn (bounded memory)
+
+
+class PhotoSource(Protocol):
+    """Where print copies come from: a ReportStore (or a test double)."""
+
+    def photo_data(self, photo_id: int, kind: str = "print") -> bytes: ...
+
+    def photo_format(self, photo_id: int) -> str: ...
+
+
+@dataclass(frozen=True)
+class EmbedRequest:
+    """One photo at its printed size."""
+
+    photo_id: int
+    width_mm: float
+    height_mm: float
+
+
+def ppi(pixels: int, printed_mm: float) -> float:
+    return pixels / (printed_mm / MM_PER_INCH) if printed_mm > 0 else 0.0
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB or L on white, whatever the stored mode."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode == "CMYK":
+        return image.convert("RGB")
+    if image.mode.startswith("I;16") or image.mode == "I":
+        return image.point(lambda value: value * (1 / 256)).convert("L")
+    if image.mode == "F":
+        return image.convert("L")
+    rgba = image.convert("RGBA")
+    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(background, rgba).convert("RGB")
+
+
+def embeddable_bytes(data: bytes, width_mm: float, height_mm: float) -> bytes:
+    """``data`` itself when it is an RGB/grey JPEG of at most ~300 ppi, else a fitted copy."""
+    image = Image.open(io.BytesIO(data))
+    too_sharp = ppi(image.width, width_mm) > MAX_PPI or ppi(image.height, height_mm) > MAX_PPI
+    if image.format == "JPEG" and image.mode in ("RGB", "L") and not too_sharp:
+        return data
+    target = (max(1, round(width_mm / MM_PER_INCH * TARGET_PPI)),
+              max(1, round(height_mm / MM_PER_INCH * TARGET_PPI)))
+    lossless = image.format != "JPEG"
+    if not lossless and too_sharp:
+        image.draft(image.mode if image.mode in ("RGB", "L") else None, target)
+    image = _flatten(image)
+    if image.width > target[0] * MAX_PPI / TARGET_PPI or image.height > target[1] * MAX_PPI / TARGET_PPI:
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    out = io.BytesIO()
+    if lossless:  # screenshots and scans stay sharp; fpdf2 stores them with Flate
+        image.save(out, "PNG")
+    else:
+        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
+    return out.getvalue()
+
+
+class PhotoLoader:
+    """Fetches print copies in drawing order and fits them on a worker thread, a few ahead.
+
+    The store is read on the calling thread only (SQLite connections stay on their thread);
+    decoding and resizing run on the pool, where Pillow releases the GIL.
+    """
+
+    def __init__(self, source: PhotoSource, workers: int = 2) -> None:
+        self.source = source
+        self._queue: deque[EmbedRequest] = deque()
+        self._pending: dict[int, Future[bytes]] = {}
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pdf-photo")
+
+    def announce(self, requests: Iterable[EmbedRequest]) -> None:
+        """The photos the layout will ask for, in drawing order."""
+        self._queue.extend(requests)
+
+    def _submit_ahead(self) -> None:
+        while self._queue and len(self._pending) < PREFETCH:
+            request = self._queue.popleft()
+            data = self.source.photo_data(request.photo_id, "print")
+            self._pending[request.photo_id] = self._pool.submit(
+                embeddable_bytes, data, request.width_mm, request.height_mm)
+
+    def get(self, request: EmbedRequest) -> bytes:
+        """The embeddable bytes for ``request`` (fastest when asked in the announced order)."""
+        self._submit_ahead()
+        future = self._pending.pop(request.photo_id, None)
+        if future is None:  # not announced: fit it now
+            data = self.source.photo_data(request.photo_id, "print")
+            return embeddable_bytes(data, request.width_mm, request.height_mm)
+        result = future.result()
+        self._submit_ahead()
+        return result
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,121 @@
+"""Render a report to PDF bytes or, atomically, to a file (what print, preview and the CLI call)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_desktop.errors import ReportFileError
+from ita_desktop.model import Report
+from ita_desktop.pdf.document import Frame, ReportDocument, page_number_text, set_metadata
+from ita_desktop.pdf.flow import Flow
+from ita_desktop.pdf.photo_embedding import PhotoLoader, PhotoSource
+from ita_desktop.pdf.report_blocks import ReportBlocks
+from ita_desktop.pdf.style import LayoutStyle, layout_style
+from ita_desktop.typesetting import Typesetter, default_font_set
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RenderStats:
+    """What a render produced."""
+
+    pages: int
+    bytes: int
+    seconds: float
+
+
+def _page_number_painter(pdf: ReportDocument, typesetter: Typesetter, style: LayoutStyle,
+                         thai: bool) -> Callable[[int], None]:
+    def paint(page: int) -> None:
+        lines = typesetter.layout(page_number_text(page, thai), pdf.frame.width, style.body_pt, align="center")
+        for line in lines:
+            typesetter.draw_line(line, pdf.frame.left, style.page_number_offset_mm)
+    return paint
+
+
+def render_report(report: Report, photos: PhotoSource, *, progress: Progress | None = None) -> bytes:
+    """The report as PDF bytes; ``progress(done, total)`` is called as measures are laid out and placed."""
+    return render_with_pages(report, photos, progress=progress)[0]
+
+
+def render_with_pages(report: Report, photos: PhotoSource, *,
+                      progress: Progress | None = None) -> tuple[bytes, int]:
+    """:func:`render_report`, also giving the number of pages."""
+    frame = Frame.from_margins(report.margins_mm)
+    pdf = ReportDocument(frame)
+    set_metadata(pdf, report)
+    font_set = default_font_set()
+    typesetter = Typesetter(pdf, font_set)
+    style = layout_style(typesetter, font_set)
+    pdf.page_number_painter = _page_number_painter(pdf, typesetter, style, report.thai_digits)
+
+    measure_count = len(report.measures)
+    total = 2 * measure_count + 1  # lay out each measure, place each measure, write the file
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(min(done, total - 1), total)
+
+    loader = PhotoLoader(photos)
+    try:
+        blocks = ReportBlocks(typesetter, style, frame.width, loader, report.thai_digits).build(report, step)
+        placed_per_step = max(1, len(blocks) // max(1, measure_count))
+        Flow(pdf, frame).run(blocks, progress=lambda i: step() if (i + 1) % placed_per_step == 0 else None)
+    finally:
+        loader.close()
+    data = bytes(pdf.output())
+    if progress is not None:
+        progress(total, total)
+    return data, pdf.page
+
+
+def write_atomically(data: bytes, output: Path) -> None:
+    """Write ``data`` so that ``output`` is either the old file or the whole new one, never half."""
+    output = Path(output)
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
+                              f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp_name, output)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise ReportFileError(f"{output}: could not save the PDF ({exc.strerror}).",
+                              f"{output}: บันทึกไฟล์ PDF ไม่สำเร็จ ({exc.strerror})") from exc
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def render_to_file(ita_path: Path, report_id: int, output: Path, *, progress: Progress | None = None) -> RenderStats:
+    """Open ``ita_path`` read-only (safe on a worker thread), render ``report_id`` and write ``output``."""
+    from ita_desktop.store.report_store import ReportStore  # the store is only needed for files
+
+    started = time.perf_counter()
+    store = ReportStore.open_reader(ita_path)
+    try:
+        try:
+            report = store.load_report(report_id)
+        except KeyError:
+            raise ReportFileError(f"{ita_path}: there is no report {report_id} in this file.",
+                                  f"{ita_path}: ไม่มีรายงานหมายเลข {report_id} ในไฟล์นี้") from None
+        data, pages = render_with_pages(report, store, progress=progress)
+    finally:
+        store.close()
+    write_atomically(data, Path(output))
+    return RenderStats(pages=pages, bytes=len(data), seconds=time.perf_counter() - started)
