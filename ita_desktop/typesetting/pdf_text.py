@@ -42,17 +42,19 @@ class PdfTextWriter:
                 pdf._resource_catalog.add(PDFResourceType.FONT, font.i, pdf.page)
             x_pt = (x_mm + placed.x_mm) * PT_PER_MM
             ops.append(f"1 0 0 1 {x_pt:.3f} {baseline_pt:.3f} Tm")
-            gap_units = placed.unit_gap_mm * PT_PER_MM / segment.size_pt * 1000
+            to_units = PT_PER_MM / segment.size_pt * 1000
             ops.append(self._show_glyphs(segment.shaped.glyphs, segment.style, font, shaper,
-                                         segment.size_pt, gap_units))
+                                         segment.size_pt, placed.unit_gap_mm * to_units,
+                                         placed.space_extra_mm * to_units))
         ops.append("ET")
         pdf._out(" ".join(ops))
 
     def _show_glyphs(self, glyphs: tuple[ShapedGlyph, ...], style: str, font: TTFFont,
-                     shaper: FaceShaper, size_pt: float, gap_units: float) -> str:
+                     shaper: FaceShaper, size_pt: float, gap_units: float,
+                     space_units: float) -> str:
         """TJ arrays; text rise (Ts) for the few marks HarfBuzz moves vertically."""
         to_thousandths = 1000 / shaper.units_per_em
-        ink_x = _glyph_positions(glyphs, to_thousandths, gap_units)
+        ink_x = _glyph_positions(glyphs, to_thousandths, gap_units, space_units)
         parts: list[str] = []
         array: list[str] = []
         pen = 0.0  # where the PDF text position is now, 1/1000 em from the segment start
@@ -96,7 +98,7 @@ class PdfTextWriter:
 
 
 def _glyph_positions(glyphs: tuple[ShapedGlyph, ...], to_thousandths: float,
-                     gap_units: float) -> list[float]:
+                     gap_units: float, space_units: float = 0.0) -> list[float]:
     """Where each glyph is drawn (1/1000 em from the segment start), in logical order.
 
     Text extractors (pdftotext) sort glyphs by x when marks make them split a word, so
@@ -110,6 +112,8 @@ def _glyph_positions(glyphs: tuple[ShapedGlyph, ...], to_thousandths: float,
             pen += gap_units
         positions.append(pen + glyph.x_offset * to_thousandths)
         pen += glyph.x_advance * to_thousandths
+        if glyph.chars == " ":
+            pen += space_units
     next_base = pen + gap_units
     for index in range(len(glyphs) - 1, -1, -1):
         if glyphs[index].x_advance == 0:
