@@ -26,6 +26,8 @@ _PAREN_NUMBER = re.compile(rf"^\(\s*(?P<num>{D}{{1,2}})\s*(?:\.\s*(?P<sub>{D}{{1
 _CITATION = re.compile(r"\s*\(\s*ข้อ\s*(?P<codes>[^()]*?)\s*\)\s*$")
 _CODE = re.compile(rf"[A-Za-z|]{{0,3}}\s?{D}{{1,3}}")
 _MEASURE_WORDS = ("มาตรการ", "โครงการ", "กิจกรรม")
+_BULLET = re.compile(r"^[-–•▪●*]\s*\S")
+_NOTE = re.compile(r"^หมายเหตุ\s*[:：]?")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*[:：]?\s*$")
 
 
@@ -140,7 +142,6 @@ def _part_variants() -> list[tuple[str, str]]:
 
 
 _PART_PATTERNS = [(key, re.compile(rf"^(?P<label>{_lenient(label)}{_IF_ANY})")) for key, label in _part_variants()]
-_PART_KEYS = {part.key for part in MEASURE_PARTS}
 
 
 @dataclass(frozen=True)
@@ -206,5 +207,6 @@ def looks_like_measure(text: str) -> bool:
     return text.startswith(_MEASURE_WORDS) or bool(_CITATION.search(text))
 
 
-def part_keys() -> set[str]:
-    return set(_PART_KEYS)
+def is_note_line(text: str) -> bool:
+    """"- key: value" bullets and "หมายเหตุ: …" after a measure's photos: its notes."""
+    return bool(_BULLET.match(text) or _NOTE.match(text))

@@ -16,25 +16,16 @@ from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.importing import patterns
 from ita_desktop.importing.checks import check_report
 from ita_desktop.importing.patterns import Heading, NumberedLine, PartLine
-from ita_desktop.importing.signoff import (
-    read_bracketed_name,
-    read_role_signoff,
-    read_signature_line,
-    split_name_position,
-    strip_position_label,
-)
+from ita_desktop.importing.signoff_block import SignOffCollector
 from ita_desktop.importing.source import PendingPicture, RecognisedReport, SourceParagraph
 from ita_desktop.importing.table_rows import tracking_rows
 from ita_desktop.importing.title_lines import guess_agency_kind, read_agency_line
 from ita_desktop.importing.warning_texts import make_warning, shorten
-from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
+from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section
 
 _TEXT_PARTS = {part.key for part in MEASURE_PARTS if part.kind in ("text", "line")}
 _LABELS = {part.key: part.label_th for part in MEASURE_PARTS}
-_BULLET = re.compile(r"^[-–•▪●*]\s*\S")
-_NOTE = re.compile(r"^หมายเหตุ\s*[:：]?")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
-_PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ว่าที่|ดร\.)")
 
 
 def recognise(paragraphs: Iterable[SourceParagraph]) -> RecognisedReport:
@@ -55,9 +46,7 @@ class _Recogniser:
         self.part: str | None = None  # the part whose body is being read
         self.in_tail = False  # after the photos part: notes, tables, sign-offs
         self.expect_measure = False
-        self.signatory: Signatory | None = None  # a "ลงชื่อ" block still waiting for its lines
-        self.signatory_needs = ""  # "name" or "position"
-        self.signatory_line: int | None = None
+        self.signoffs = SignOffCollector(self.report, self.warn)
         self.caption_for: Photo | None = None
         self.typed_counts: list[tuple[Section | MeasureGroup, str, int | None, int | None]] = []
         self.measure_lines: dict[int, int | None] = {}
@@ -76,16 +65,10 @@ class _Recogniser:
             self._text(text, paragraph.line)
 
     def _text(self, text: str, line: int | None) -> None:
-        if self.signatory is not None and self._continue_signoff(text, line):
+        if self.signoffs.continue_block(text):
             return
         caption_for, self.caption_for = self.caption_for, None
-        signatory = read_role_signoff(text)
-        if signatory is not None:
-            self._signatory(signatory, line, block=False)
-            return
-        signatory = read_signature_line(text)
-        if signatory is not None:
-            self._signatory(signatory, line, block=True)
+        if self.signoffs.start(text, line):
             return
         section = patterns.read_section_heading(text)
         if section is not None and (section.number == len(self.report.sections) + 1 or section.count is not None):
@@ -111,7 +94,7 @@ class _Recogniser:
         if not self.report.sections and self.measure is None:
             self._title_line(text, line)
             return
-        if self.in_tail and (_BULLET.match(text) or _NOTE.match(text)):
+        if self.in_tail and patterns.is_note_line(text):
             self._keep_in_notes(text)
             return
         if caption_for is not None and self.part == "photos":
@@ -121,7 +104,7 @@ class _Recogniser:
 
     # -- structure -------------------------------------------------------------------
     def _start_section(self, heading: Heading, text: str, line: int | None) -> None:
-        self._close_signatory()
+        self.signoffs.close()
         if heading.number != len(self.report.sections) + 1:
             self.warn("number_mismatch", line, text=shorten(text), typed=heading.number,
                       found=len(self.report.sections) + 1)
@@ -132,7 +115,7 @@ class _Recogniser:
         self.part, self.in_tail, self.expect_measure = None, False, True
 
     def _start_group(self, heading: Heading, text: str, line: int | None) -> None:
-        self._close_signatory()
+        self.signoffs.close()
         if self.section is None:
             self._implicit_section(line)
         section_number = len(self.report.sections)
@@ -165,7 +148,7 @@ class _Recogniser:
         return body.startswith("มาตรการ") and (heading.has_citation or body.startswith("มาตรการเกี่ยวกับ"))
 
     def _start_measure(self, numbered: NumberedLine | None, body: str, text: str, line: int | None) -> None:
-        self._close_signatory()
+        self.signoffs.close()
         if self.section is None:
             self._implicit_section(line)
         if self.group is None:
@@ -181,7 +164,7 @@ class _Recogniser:
         self.part, self.in_tail, self.expect_measure = None, False, False
 
     def _start_part(self, part: PartLine, text: str, line: int | None) -> None:
-        self._close_signatory()
+        self.signoffs.close()
         if self.measure is None:
             self._start_measure(None, "", text, line)
             self.warn("implicit_measure", line, text=shorten(text))
@@ -267,62 +250,8 @@ class _Recogniser:
             self.result.pictures.append(PendingPicture(self.measure, photo, picture.data))
             self.caption_for = photo
 
-    # -- sign-offs --------------------------------------------------------------------------
-    def _signatory(self, signatory: Signatory, line: int | None, block: bool) -> None:
-        """Add a sign-off; a "ลงชื่อ" ``block`` may give its name and position on the lines after it."""
-        self._close_signatory()
-        previous = self.report.signatories[-1] if self.report.signatories else None
-        self.report.signatories.append(signatory)
-        if not signatory.name:
-            self.signatory, self.signatory_needs = signatory, "name"
-        elif not signatory.position and block:
-            self.signatory, self.signatory_needs = signatory, "position"
-        if previous is not None and signatory.name and (previous.role, previous.name, previous.position) == (
-                signatory.role, signatory.name, signatory.position):
-            self.warn("duplicate_signatory", line, role=signatory.role, name=signatory.name)
-        self.signatory_line = line
-
-    def _continue_signoff(self, text: str, line: int | None) -> bool:
-        """Take the name or position lines of a "ลงชื่อ" block; False when the line is something else."""
-        signatory = self.signatory
-        if self.signatory_needs == "name":
-            bracketed = read_bracketed_name(text)
-            if bracketed is not None:
-                signatory.name, position = bracketed
-                signatory.position = signatory.position or position
-                self.signatory_needs = "" if signatory.position else "position"
-            elif _PERSON.match(text):
-                signatory.name, signatory.position = split_name_position(text)
-                self.signatory_needs = "" if signatory.position else "position"
-            else:
-                self._close_signatory()
-                return False
-        elif self._is_structural(text):
-            self._close_signatory()
-            return False
-        else:
-            signatory.position = strip_position_label(text)
-            self.signatory_needs = ""
-        if not self.signatory_needs:
-            self.signatory = None
-        return True
-
-    def _is_structural(self, text: str) -> bool:
-        numbered = patterns.read_paren_number(text)
-        body = numbered.body if numbered else text
-        return bool(
-            read_role_signoff(text) or read_signature_line(text) or patterns.read_section_heading(text)
-            or patterns.read_group_heading(text) or numbered or patterns.read_part(body, False)
-            or patterns.looks_like_measure(body) or _BULLET.match(text) or _NOTE.match(text)
-        )
-
-    def _close_signatory(self) -> None:
-        if self.signatory is not None and not self.signatory.name:
-            self.warn("signatory_without_name", self.signatory_line)
-        self.signatory, self.signatory_needs = None, ""
-
     def finish(self) -> RecognisedReport:
-        self._close_signatory()
+        self.signoffs.close()
         if not self.report.title:
             self.warn("no_title", None)
         if not self.report.agency:
