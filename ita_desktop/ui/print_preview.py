@@ -1,0 +1,234 @@
+"""Print preview of the exact PDF (QtPdf), printing through QPrintDialog, and Export PDF."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, QTemporaryDir
+from PySide6.QtGui import QImage, QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.i18n import _
+from ita_desktop.ui.qt_translation import language_notifier
+from ita_desktop.ui.render_worker import Renderer, render_pdf
+
+ZOOM_STEP = 1.25
+BAND_ROWS = 1024  # a page is painted in bands: a 600 dpi A4 page at once would need ~140 MB
+
+
+def _printer_pixels(points: float, dpi: int) -> int:
+    return max(1, round(points / 72.0 * dpi))
+
+
+def print_pdf(pdf_path: str | Path, printer: QPrinter,
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Paint each page of the PDF onto ``printer`` at its resolution; returns the number of pages printed.
+
+    Pages follow the printer's page range (From/To in the dialog); the PDF keeps its own margins,
+    so the printer is set to full-page mode.
+    """
+    pdf = QPdfDocument()
+    pdf.load(str(pdf_path))
+    count = pdf.pageCount()
+    first = max(printer.fromPage(), 1) - 1
+    last = min(printer.toPage() or count, count) - 1
+    printer.setFullPage(True)
+    dpi = printer.resolution()
+    painter = QPainter()
+    if not painter.begin(printer):
+        pdf.close()
+        raise OSError(_("The printer could not be started."))
+    printed = 0
+    try:
+        for index in range(first, last + 1):
+            if printed:
+                printer.newPage()
+            size_pt = pdf.pagePointSize(index)
+            full = QSize(_printer_pixels(size_pt.width(), dpi), _printer_pixels(size_pt.height(), dpi))
+            paper = printer.pageLayout().fullRectPixels(dpi)
+            # Centre the page on the paper (A4 on Letter) without scaling it.
+            offset = QPoint(max(0, (paper.width() - full.width()) // 2), max(0, (paper.height() - full.height()) // 2))
+            for top in range(0, full.height(), BAND_ROWS):
+                band = QRect(0, top, full.width(), min(BAND_ROWS, full.height() - top))
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(full)
+                options.setScaledClipRect(band)
+                image: QImage = pdf.render(index, band.size(), options)
+                painter.drawImage(offset + band.topLeft(), image)
+            printed += 1
+            if progress is not None:
+                progress(printed, last - first + 1)
+    finally:
+        painter.end()
+        pdf.close()
+    return printed
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows the rendered PDF page by page; Print… and Export PDF… act on exactly this PDF."""
+
+    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, suggested_name: str = "") -> None:
+        super().__init__(parent)
+        self.pdf_path = Path(pdf_path)
+        self.suggested_name = suggested_name or self.pdf_path.name
+        self.pdf = QPdfDocument(self)
+        self.pdf.load(str(self.pdf_path))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.pdf)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.page_label = QLabel()
+        self.zoom_in_button, self.zoom_out_button = QPushButton(), QPushButton()
+        self.fit_width_button, self.fit_page_button = QPushButton(), QPushButton()
+        self.print_button, self.export_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
+        self.zoom_in_button.clicked.connect(lambda: self._zoom(ZOOM_STEP))
+        self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
+        self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.print_button.clicked.connect(self.print_)
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.accept)
+        self.zoom_in_button.setShortcut(QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_button.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
+        bar = QHBoxLayout()
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.fit_page_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.page_label)
+        bar.addStretch(1)
+        for button in (self.export_button, self.print_button, self.close_button):
+            bar.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.resize(900, 1000)
+        language_notifier().languageChanged.connect(self.retranslate)
+        self.retranslate()
+
+    def page_count(self) -> int:
+        return self.pdf.pageCount()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Print preview"))
+        self.zoom_in_button.setText(_("Zoom in"))
+        self.zoom_out_button.setText(_("Zoom out"))
+        self.fit_width_button.setText(_("Fit width"))
+        self.fit_page_button.setText(_("Whole page"))
+        self.print_button.setText(_("Print…"))
+        self.export_button.setText(_("Export PDF…"))
+        self.close_button.setText(_("Close"))
+        self._show_page_number()
+
+    def _show_page_number(self, *_args) -> None:
+        current = self.view.pageNavigator().currentPage() + 1
+        self.page_label.setText(_("Page {page} of {count}").format(page=current, count=self.page_count()))
+
+    def _zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
+
+    def print_(self) -> int:
+        """Ask for a printer and print; returns the number of pages sent (0 when cancelled)."""
+        return print_with_dialog(self, self.pdf_path)
+
+    def export(self) -> Path | None:
+        """Save a copy of this very PDF where the clerk chooses."""
+        target = ask_pdf_path(self, self.suggested_name)
+        if target is None:
+            return None
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as exc:
+            QMessageBox.warning(self, _("Export PDF"), _("{path}: could not save ({error}).").format(
+                path=target, error=exc.strerror))
+            return None
+        return target
+
+
+def print_with_dialog(parent: QWidget | None, pdf_path: str | Path) -> int:
+    """QPrintDialog, then :func:`print_pdf`; returns pages printed (0 if cancelled or failed)."""
+    pdf = QPdfDocument()
+    pdf.load(str(pdf_path))
+    count = pdf.pageCount()
+    pdf.close()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(Path(pdf_path).stem)
+    printer.setFromTo(1, count)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, count)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return 0
+    try:
+        return print_pdf(pdf_path, printer)
+    except OSError as exc:
+        QMessageBox.warning(parent, _("Print"), str(exc))
+        return 0
+
+
+def suggested_pdf_name(document) -> str:
+    """"<file name>.pdf" next to the .ita file."""
+    return str(Path(document.path).with_suffix(".pdf"))
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Export PDF"), suggested, _("PDF files (*.pdf)"))
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+
+# -- what the main window calls ------------------------------------------------------------
+def preview_dialog(parent: QWidget | None, document, renderer: Renderer | None = None) -> PrintPreviewDialog | None:
+    """Render the report (worker thread, progress) and build the preview dialog; None if cancelled."""
+    folder = QTemporaryDir()
+    if not folder.isValid():
+        QMessageBox.warning(parent, _("Print preview"), _("No room for a temporary file."))
+        return None
+    pdf_path = render_pdf(parent, document, Path(folder.path()) / "preview.pdf", renderer)
+    if pdf_path is None:
+        return None
+    dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document))
+    dialog.temporary_folder = folder  # removed with the dialog
+    return dialog
+
+
+def show_print_preview(parent: QWidget | None, document, renderer: Renderer | None = None) -> PrintPreviewDialog | None:
+    """Ctrl+P: render, then show the preview (modal); returns the dialog after it closed."""
+    dialog = preview_dialog(parent, document, renderer)
+    if dialog is not None:
+        dialog.exec()
+    return dialog
+
+
+def print_report(parent: QWidget | None, document, renderer: Renderer | None = None) -> int:
+    """Render and print straight away through the print dialog; returns pages printed."""
+    folder = QTemporaryDir()
+    pdf_path = render_pdf(parent, document, Path(folder.path()) / "print.pdf", renderer)
+    if pdf_path is None:
+        return 0
+    return print_with_dialog(parent, pdf_path)
+
+
+def export_pdf(parent: QWidget | None, document, target: str | Path | None = None,
+               renderer: Renderer | None = None) -> Path | None:
+    """Ctrl+Shift+E: ask where (unless ``target`` is given) and render the PDF there."""
+    path = Path(target) if target else ask_pdf_path(parent, suggested_pdf_name(document))
+    if path is None:
+        return None
+    return render_pdf(parent, document, path, renderer)
