@@ -84,20 +84,21 @@ def _is_layout(grid: list[list[CellContent]]) -> bool:
 
 
 def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
-    """Row by row; a text-only row right under a picture-only row is read as their captions."""
+    """Row by row; a text-only row right under a picture row of as many cells holds their captions."""
     ordered: list[CellContent] = []
     index = 0
     while index < len(grid):
-        row = [cell for cell in grid[index] if not cell.is_empty]
-        below = [cell for cell in grid[index + 1] if not cell.is_empty] if index + 1 < len(grid) else []
-        pictures_only = row and all(cell.has_pictures and not cell.text for cell in row)
-        captions_only = below and all(not cell.has_pictures for cell in below)
-        if pictures_only and captions_only and len(row) == len(below):
+        row = grid[index]
+        below = grid[index + 1] if index + 1 < len(grid) else []
+        filled = [cell for cell in row if not cell.is_empty]
+        pictures_only = filled and all(cell.has_pictures and not cell.text for cell in filled)
+        captions = len(below) == len(row) and any(c.text for c in below) and not any(c.has_pictures for c in below)
+        if pictures_only and captions:
             for picture, caption in zip(row, below, strict=True):
-                ordered.extend((picture, caption))
+                ordered.extend(cell for cell in (picture, caption) if not cell.is_empty)
             index += 2
             continue
-        ordered.extend(row)
+        ordered.extend(filled)
         index += 1
     return ordered
 
