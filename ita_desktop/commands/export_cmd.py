@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ita_desktop.errors import UserError
+from ita_desktop.exporting.docx_export import write_docx_reports
 from ita_desktop.exporting.json_export import reports_to_json
 from ita_desktop.model import Report
 from ita_desktop.store.report_store import ReportStore
@@ -28,6 +29,7 @@ def _write_json(store: ReportStore, reports: list[Report], out: BinaryIO) -> Non
 # the store is passed so a writer can read photo pixels.
 EXPORT_FORMATS: dict[str, Callable[[ReportStore, list[Report], BinaryIO], None]] = {
     "json": _write_json,
+    "docx": write_docx_reports,
 }
 
 

@@ -11,13 +11,14 @@ import sys
 
 from ita_desktop.errors import UserError, ui_language
 from ita_desktop.importing import RecognisedReport, recognise_file, recognise_text, save_recognised
+from ita_desktop.importing.docx_command import is_docx, run_docx_import
 from ita_desktop.paths import sample_report_text
 from ita_desktop.store.report_store import ReportStore
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("report", nargs="?", metavar="REPORT.txt",
-                        help="the report as text (UTF-8, UTF-16 or Thai TIS-620/cp874)")
+                        help="the report as text (UTF-8, UTF-16 or Thai TIS-620/cp874) or as Word .docx")
     parser.add_argument("--db", required=True, metavar="FILE.ita", help="the report file to add to (created if absent)")
     parser.add_argument("--demo", action="store_true", help="import the built-in sample report instead of a file")
 
@@ -31,6 +32,8 @@ def _recognised(args: argparse.Namespace) -> RecognisedReport:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.demo and is_docx(args.report):
+        return run_docx_import(args)  # Word: same recogniser, photos streamed with progress
     result = _recognised(args)
     with ReportStore.open(args.db, create=True) as store:
         report_id = save_recognised(store, result)
