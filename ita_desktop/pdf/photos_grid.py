@@ -20,6 +20,9 @@ PAIR_MAX_HEIGHT_MM = 75.0
 SINGLE_MAX_WIDTH_SHARE = 0.75
 SINGLE_MAX_HEIGHT_MM = 100.0
 UNKNOWN_ASPECT = 4 / 3
+# A small picture is printed smaller rather than blurred: never under this resolution.
+MIN_PPI = 150
+MM_PER_INCH = 25.4
 
 
 @dataclass(frozen=True)
@@ -93,15 +96,23 @@ def group_rows(photos: Sequence[Photo]) -> list[list[Photo]]:
     return rows
 
 
+def _max_height_for_pixels(photo: Photo) -> float:
+    """The tallest the photo may print and still have MIN_PPI (no limit when its size is unknown)."""
+    if not (photo.width and photo.height):
+        return float("inf")
+    return photo.height / MIN_PPI * MM_PER_INCH
+
+
 def row_sizes(row: Sequence[Photo], width_mm: float, gap_mm: float) -> list[tuple[float, float]]:
     """(width, height) of each photo in the row, aspect kept, fitted in the text width."""
     aspects = [_aspect(photo) for photo in row]
+    pixel_limit = min(_max_height_for_pixels(photo) for photo in row)
     if len(row) == 1:
         width = width_mm * (1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE)
-        height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM)
+        height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM, pixel_limit)
         return [(height * aspects[0], height)]
     # Same height for both: widths then add up to the text width (less the gap), capped.
-    height = min((width_mm - gap_mm * (len(row) - 1)) / sum(aspects), PAIR_MAX_HEIGHT_MM)
+    height = min((width_mm - gap_mm * (len(row) - 1)) / sum(aspects), PAIR_MAX_HEIGHT_MM, pixel_limit)
     return [(height * aspect, height) for aspect in aspects]
 
 
