@@ -1,17 +1,109 @@
-"""Start the Qt application and show the main window (placeholder until the editor lands)."""
+"""Start the Qt application: fonts, translations, settings, the file to open, and the main window."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import traceback
+from pathlib import Path
+
+from ita_desktop.paths import user_data_dir
+
+DEMO_FILE_NAME = "ang-thong-2566.ita"
+log = logging.getLogger("ita_desktop")
+
+
+def demo_path() -> Path:
+    """The sample report in the user's data folder, imported from the bundled text on first use."""
+    target = user_data_dir() / DEMO_FILE_NAME
+    if target.exists():
+        return target
+    from ita_desktop.importing.report_import import import_demo
+    from ita_desktop.store.report_store import ReportStore
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".ita.part")
+    partial.unlink(missing_ok=True)
+    with ReportStore.open(partial, create=True) as store:
+        import_demo(store)
+    for leftover in (partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    partial.replace(target)  # a half-imported sample never takes the real name
+    return target
+
+
+def _install_excepthook(window_getter) -> None:
+    """An error in a slot shows a message and is logged; queued text is written first."""
+    log_path = user_data_dir() / "ita-desktop.log"
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as handle:
+                handle.write(text + "\n")
+        except OSError:
+            pass
+        sys.stderr.write(text)
+        window = window_getter()
+        if window is not None and window.document is not None:
+            window.document.flush()
+        from PySide6.QtWidgets import QMessageBox
+
+        from ita_desktop.i18n import _
+
+        QMessageBox.critical(window, "ITA Desktop",
+                             _("Something went wrong: {error}\nYour work is saved. Details: {log}").format(
+                                 error=value, log=log_path))
+
+    sys.excepthook = hook
 
 
 def launch(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("ITA Desktop")
-    label.setWindowTitle("ITA Desktop")
-    label.resize(640, 400)
-    label.show()
+    app.setApplicationName("ITA Desktop")
+    app.setOrganizationName("ita-desktop")
+
+    from ita_desktop import i18n
+    from ita_desktop.ui.settings import AppSettings
+
+    settings = AppSettings()
+    i18n.set_language(os.environ.get("ITA_DESKTOP_LANG") or settings.get("ui/language") or None)
+    from ita_desktop.ui.app_fonts import register_fonts
+    from ita_desktop.ui.qt_translation import install
+
+    register_fonts(app)
+    install(app)
+
+    from ita_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    _install_excepthook(lambda: window)
+    if getattr(args, "file", None):
+        window.open_path(args.file)
+    elif getattr(args, "demo", False):
+        try:
+            window.open_path(demo_path())
+        except Exception as error:  # the sample is a convenience: the window still opens
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(window, "ITA Desktop", str(error))
+    else:
+        last = settings.get("files/last")
+        if last and Path(last).exists():
+            window.open_path(last)
+    window.show()
+    if os.environ.get("ITA_DESKTOP_SMOKE") == "1":
+        # Smoke test and start-up benchmark: quit as soon as the first frame is up.
+        def ready() -> None:
+            print("ready", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     return app.exec()

@@ -1,0 +1,164 @@
+"""The editing area of one open report: searchable tree on the left, the selected node's form on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.i18n import _
+from ita_desktop.ui.document import ReportDocument
+from ita_desktop.ui.forms.group_form import GroupForm
+from ita_desktop.ui.forms.measure_form import MeasureForm
+from ita_desktop.ui.forms.report_form import ReportForm
+from ita_desktop.ui.forms.section_form import SectionForm
+from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
+
+
+class EditorView(QSplitter):
+    """Tree | form for one ReportDocument."""
+
+    currentChanged = Signal(str, int)  # node kind, id (-1 for the report)
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.document = document
+        self.model = ReportTreeModel(document, self)
+        self.proxy = TreeSearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        left = QWidget(self)
+        self.search = QLineEdit(left)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.tree = QTreeView(left)
+        self.tree.setObjectName("reportTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+
+        self.forms = QStackedWidget(self)
+        self.report_form = ReportForm(document)
+        self.section_form = SectionForm(document)
+        self.group_form = GroupForm(document)
+        self.measure_form = MeasureForm(document)
+        self._pages = {"report": self.report_form, "section": self.section_form, "group": self.group_form,
+                       "measure": self.measure_form}
+        for page in self._pages.values():
+            self.forms.addWidget(page)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.forms)
+        self.addWidget(left)
+        self.addWidget(scroll)
+        self.setStretchFactor(1, 3)
+        self.setSizes([380, 820])
+
+        self._saved_state: tuple = (set(), set(), None)
+        self._known = self._container_keys()
+        self.model.modelAboutToBeReset.connect(self._remember_view)
+        self.model.modelReset.connect(self._restore_view)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        document.reportChanged.connect(self.report_form.load)
+        document.sectionChanged.connect(lambda _i: self.section_form.load())
+        document.groupChanged.connect(lambda _i: self.group_form.load())
+        document.reloaded.connect(self.report_form.load)
+        self.report_form.load()
+        self.tree.expandAll()
+        self.select("report", -1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Search measures (Ctrl+F)"))
+        for page in self._pages.values():
+            page.retranslate()
+        self.model.rebuild()
+
+    # -- selection -------------------------------------------------------------------
+    def current(self) -> tuple[str, int]:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return "report", -1
+        return index.data(KIND_ROLE), index.data(ID_ROLE) if index.data(KIND_ROLE) != "report" else -1
+
+    def select(self, kind: str, row_id: int) -> bool:
+        """Select a node (also from the pre-print check); clears a search that hides it."""
+        source = self.model.index_of(kind, row_id)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(source)
+        self.tree.scrollTo(index)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.document.end_typing()
+        if not current.isValid():
+            return
+        kind, row_id = current.data(KIND_ROLE), current.data(ID_ROLE)
+        page = self._pages[kind]
+        if kind == "section":
+            page.set_section(row_id)
+        elif kind == "group":
+            page.set_group(row_id)
+        elif kind == "measure":
+            page.set_measure(row_id)
+        else:
+            page.load()
+        self.forms.setCurrentWidget(page)
+        self.currentChanged.emit(kind, row_id if kind != "report" else -1)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self.tree.expandAll()
+
+    # -- keeping expansion and selection across a rebuild -----------------------------------
+    def _keys_expanded(self, parent: QModelIndex = QModelIndex()) -> set:  # noqa: B008
+        keys = set()
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            if self.tree.isExpanded(index):
+                keys.add((index.data(KIND_ROLE), index.data(ID_ROLE)))
+                keys |= self._keys_expanded(index)
+        return keys
+
+    def _container_keys(self) -> set:
+        return {key for section in self.document.report.sections
+                for key in [("section", section.id)] + [("group", g.id) for g in section.groups]}
+
+    def _remember_view(self) -> None:
+        self._saved_state = (self._keys_expanded(), self._known, self.current())
+
+    def _restore_view(self) -> None:
+        expanded, known, current = self._saved_state
+        now = self._container_keys()
+        # New sections and groups open, so what was just added is visible; the rest keeps its state.
+        for kind, row_id in (expanded | (now - known)):
+            index = self.proxy.mapFromSource(self.model.index_of(kind, row_id))
+            if index.isValid():
+                self.tree.expand(index)
+        self._known = now
+        self.tree.expand(self.proxy.index(0, 0))
+        if current and not self.select(*current):
+            self.select("report", -1)
+

@@ -1,0 +1,148 @@
+"""File operations: new, open, recent, new fiscal year, import text, export JSON, print and PDF."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ita_desktop.errors import UserError
+from ita_desktop.i18n import _, current_language
+from ita_desktop.model import Report
+from ita_desktop.model.new_year import next_fiscal_year
+from ita_desktop.ui.autosave import WRITE_ERRORS, describe_write_error
+
+if TYPE_CHECKING:
+    from ita_desktop.ui.main_window import MainWindow
+
+ITA_FILTER = "ITA report (*.ita)"
+
+
+def current_fiscal_year(today: datetime.date | None = None) -> int:
+    """Buddhist-era fiscal year of today (it starts on 1 October)."""
+    today = today or datetime.date.today()
+    return today.year + 543 + (1 if today.month >= 10 else 0)
+
+
+class FileOperations:
+    """What the File menu does."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def _error(self, error: BaseException) -> None:
+        text = error.message(current_language()) if isinstance(error, UserError) else describe_write_error(error)
+        QMessageBox.warning(self.window, _("ITA Desktop"), text)
+
+    def _folder(self) -> str:
+        document = self.window.document
+        return str(document.path.parent) if document else str(Path.home())
+
+    def new_report(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ITA_FILTER)
+            if not path:
+                return
+        if not path.endswith(".ita"):
+            path += ".ita"
+        if Path(path).exists():
+            QMessageBox.warning(self.window, _("New report"), _("That file already exists; open it instead."))
+            return
+        from ita_desktop.ui.document import ReportDocument
+
+        try:
+            document = ReportDocument.create(path, Report(fiscal_year=current_fiscal_year()))
+        except WRITE_ERRORS as error:
+            return self._error(error)
+        self.window.set_document(document)
+
+    def open(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self.window, _("Open report"), self._folder(), ITA_FILTER)
+            if not path:
+                return False
+        return self.window.open_path(path)
+
+    def new_fiscal_year(self) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        document.flush()
+        try:
+            new_id = document.store.insert_report(next_fiscal_year(document.report))
+        except WRITE_ERRORS as error:
+            return self._error(error)
+        document.switch_report(new_id)
+        self.window.statusBar().showMessage(
+            _("Fiscal year {year} created from the previous report.").format(year=document.report.fiscal_year), 8000)
+
+    def import_text(self, path: str | None = None) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self.window, _("Import text"), self._folder(),
+                                                        "Text (*.txt)")
+            if not path:
+                return
+        from ita_desktop.importing.report_import import recognise_file, save_recognised
+
+        document.flush()
+        try:
+            result = recognise_file(path)
+            new_id = save_recognised(document.store, result)
+        except (UserError, *WRITE_ERRORS) as error:
+            return self._error(error)
+        document.switch_report(new_id)
+        if result.warnings:
+            lines = [w.message(current_language()) for w in result.warnings[:20]]
+            QMessageBox.information(self.window, _("Import text"),
+                                    _("Imported with {count} warnings:").format(count=len(result.warnings))
+                                    + "\n" + "\n".join(lines))
+
+    def export_json(self, path: str | None = None) -> None:
+        document = self.window.document
+        if document is None:
+            return
+        if path is None:
+            suggested = str(document.path.with_suffix(".json"))
+            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export JSON"), suggested, "JSON (*.json)")
+            if not path:
+                return
+        from ita_desktop.exporting.json_export import report_to_dict
+
+        document.flush()
+        try:
+            Path(path).write_text(json.dumps(report_to_dict(document.report), ensure_ascii=False, indent=2),
+                                  encoding="utf-8")
+        except OSError as error:
+            return self._error(error)
+        self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
+
+    # Printing belongs to ui/print_preview.py; these only hand over the document.
+    def print_preview(self) -> None:
+        from ita_desktop.ui.print_preview import show_print_preview
+
+        if self.window.document is not None:
+            show_print_preview(self.window, self.window.document)
+
+    def print(self) -> None:
+        from ita_desktop.ui.print_preview import print_report
+
+        if self.window.document is not None:
+            print_report(self.window, self.window.document)
+
+    def export_pdf(self) -> None:
+        from ita_desktop.ui.print_preview import export_pdf
+
+        if self.window.document is not None:
+            export_pdf(self.window, self.window.document)
+
+    def preprint_check(self) -> None:
+        from ita_desktop.ui.preprint_dialog import show_preprint_check
+
+        if self.window.document is not None and self.window.editor is not None:
+            show_preprint_check(self.window, self.window.document, self.window.jump_to)

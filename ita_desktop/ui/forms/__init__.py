@@ -1,0 +1,1 @@
+"""Form pages for the node selected in the tree: report header, section, group, measure."""

@@ -1,0 +1,90 @@
+"""A small editable table of text cells with add/remove row buttons (tracking table, signatories)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.i18n import _
+
+
+class TableField(QWidget):
+    """Rows of strings; ``edited(rows)`` fires after each change the clerk makes."""
+
+    edited = Signal(list)
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.table = QTableWidget(0, columns, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(self._changed)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add row"))
+        self.remove_button.setText(_("Remove row"))
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.table.setHorizontalHeaderLabels(headers)
+
+    def value(self) -> list[list[str]]:
+        return [[(self.table.item(r, c).text() if self.table.item(r, c) else "")
+                 for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+
+    def set_value(self, rows: list[list[str]]) -> None:
+        if rows == self.value():
+            return
+        self._loading = True
+        try:
+            self.table.setRowCount(len(rows))
+            for r, row in enumerate(rows):
+                for c in range(self.table.columnCount()):
+                    self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
+        finally:
+            self._loading = False
+        self.table.resizeRowsToContents()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self.edited.emit(self.value())
+
+    def add_row(self) -> None:
+        row = self.table.currentRow() + 1 if self.table.currentRow() >= 0 else self.table.rowCount()
+        self._loading = True
+        self.table.insertRow(row)
+        for c in range(self.table.columnCount()):
+            self.table.setItem(row, c, QTableWidgetItem(""))
+        self._loading = False
+        self.table.setCurrentCell(row, 0)
+        self.edited.emit(self.value())
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.edited.emit(self.value())

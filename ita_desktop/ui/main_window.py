@@ -1,0 +1,173 @@
+"""The main window: menus, toolbar and status bar around the editor of the open report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from ita_desktop.errors import UserError
+from ita_desktop.i18n import _, current_language
+from ita_desktop.model import numbering as num
+from ita_desktop.ui.document import ReportDocument
+from ita_desktop.ui.edit_actions import EditOperations
+from ita_desktop.ui.editor_view import EditorView
+from ita_desktop.ui.file_actions import FileOperations
+from ita_desktop.ui.menus import build_menus
+from ita_desktop.ui.settings import AppSettings
+
+
+def saved_message(when: datetime, language: str) -> str:
+    """"Saved at 14:03:12", or "บันทึกแล้ว ๑๔:๐๓:๑๒" in Thai."""
+    clock = when.strftime("%H:%M:%S")
+    if language == "th":
+        return f"บันทึกแล้ว {num.thai_digits(clock)}"
+    return _("Saved at {time}").format(time=clock)
+
+
+class MainWindow(QMainWindow):
+    """One window, one open report."""
+
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.document: ReportDocument | None = None
+        self.editor: EditorView | None = None
+        self.edit_ops = EditOperations(self)
+        self.file_ops = FileOperations(self)
+        self.save_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._last_saved: datetime | None = None
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.addToolBar(self.toolbar)
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.placeholder = QLabel(self)
+        self.setCentralWidget(self.placeholder)
+        geometry = self.settings.get("window/geometry")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        from ita_desktop.ui.qt_translation import language_notifier
+
+        language_notifier().languageChanged.connect(self._language_changed)
+        self.retranslate()
+
+    # -- the open document ----------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        try:
+            document = ReportDocument.open(path)
+        except UserError as error:
+            QMessageBox.warning(self, _("Open report"), error.message(current_language()))
+            return False
+        self.set_document(document)
+        return True
+
+    def set_document(self, document: ReportDocument) -> None:
+        if self.document is not None:
+            self._save_view_settings()
+            self.document.close()
+        self.document = document
+        document.saved.connect(self._saved)
+        document.saveFailed.connect(self._save_failed)
+        document.reloaded.connect(self._update_title)
+        document.reportChanged.connect(self._update_title)
+        editor = EditorView(document, self)
+        splitter = self.settings.get("window/splitter")
+        if not splitter.isEmpty():
+            editor.restoreState(splitter)
+        old = self.centralWidget()
+        self.setCentralWidget(editor)
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self.editor = editor
+        self.settings.add_recent(document.path)
+        self.rebuild_recent_menu()
+        self.undo_action_holder.bind(document.undo_stack)
+        self._update_title()
+        self.save_label.setText("")
+
+    def jump_to(self, kind: str, row_id: int) -> None:
+        """Select a node (from the pre-print check)."""
+        if self.editor is not None:
+            self.editor.select(kind, row_id)
+            self.activateWindow()
+
+    # -- saving ----------------------------------------------------------------------
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        # Leaving a field ends its undo step and writes it now.
+        if self.document is not None:
+            self.document.end_typing()
+            if self.document.has_unsaved_changes():
+                QTimer.singleShot(0, self.document.flush)
+
+    def _saved(self, when: datetime) -> None:
+        self._last_saved = when
+        self.save_label.setStyleSheet("")
+        self.save_label.setText(saved_message(when, current_language()))
+
+    def _save_failed(self, message: str) -> None:
+        self.save_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.save_label.setText(_("NOT SAVED – retrying"))
+        self.statusBar().showMessage(message + " " + _("Your text is kept; saving is retried."), 10000)
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("ITA Desktop")
+            return
+        report = self.document.report
+        year = num.digits(report.fiscal_year, report.thai_digits) if report.fiscal_year else ""
+        name = " ".join(p for p in (report.agency, year) if p)
+        self.setWindowTitle(f"{name} – {self.document.path.name} – ITA Desktop" if name
+                            else f"{self.document.path.name} – ITA Desktop")
+
+    # -- settings and closing ----------------------------------------------------------
+    def _save_view_settings(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        if self.editor is not None:
+            self.settings.set("window/splitter", self.editor.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._save_view_settings()
+        if self.document is not None and not self.document.close():
+            answer = QMessageBox.warning(
+                self, _("ITA Desktop"),
+                _("The last changes could not be written to the file. Close anyway and lose them?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        event.accept()
+
+    # -- language ----------------------------------------------------------------------
+    def switch_language(self, language: str) -> None:
+        from ita_desktop.ui.qt_translation import language_notifier
+
+        language_notifier().switch_language(language)
+        self.settings.set("ui/language", language)
+
+    def _language_changed(self, _language: str) -> None:
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from ita_desktop.ui.menus import retranslate_menus
+
+        retranslate_menus(self)
+        self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
+        if self.editor is not None:
+            self.editor.retranslate()
+        if self._last_saved is not None:
+            self._saved(self._last_saved)
+        self._update_title()
+
+    def rebuild_recent_menu(self) -> None:
+        from ita_desktop.ui.menus import fill_recent_menu
+
+        fill_recent_menu(self)

@@ -1,0 +1,71 @@
+"""Window and file settings in an INI file under the user's config folder (tests redirect it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ita_desktop.paths import APP_DIR_NAME
+
+MAX_RECENT = 8
+DEFAULTS: dict[str, Any] = {
+    "window/geometry": QByteArray(),
+    "window/splitter": QByteArray(),
+    "files/last": "",
+    "files/recent": [],
+    "ui/language": "",
+}
+
+
+def settings_path() -> Path:
+    """ITA_DESKTOP_CONFIG, else the platform's config folder (XDG_CONFIG_HOME on Linux)."""
+    override = os.environ.get("ITA_DESKTOP_CONFIG")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Preferences"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_DIR_NAME / "settings.ini"
+
+
+class AppSettings:
+    """Typed access to a fixed set of keys with defaults; unknown keys are refused."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self._qt = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, key: str) -> Any:
+        default = DEFAULTS[key]
+        value = self._qt.value(key, default)
+        if isinstance(default, list):
+            if value in (None, ""):
+                return []
+            return [value] if isinstance(value, str) else list(value)
+        if isinstance(default, QByteArray):
+            return value if isinstance(value, QByteArray) else QByteArray()
+        return value if isinstance(value, type(default)) else default
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(f"unknown setting {key}")
+        self._qt.setValue(key, value)
+
+    def add_recent(self, path: str | Path) -> list[str]:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.get("files/recent") if p != path]
+        recent.insert(0, path)
+        del recent[MAX_RECENT:]
+        self.set("files/recent", recent)
+        self.set("files/last", path)
+        return recent
+
+    def sync(self) -> None:
+        self._qt.sync()
