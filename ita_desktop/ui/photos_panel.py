@@ -1,0 +1,338 @@
+"""The photos of one measure: thumbnail strip, add (dialog or drop), captions, reorder, remove, preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.i18n import _
+from ita_desktop.ui.photo_import import IMAGE_SUFFIXES, import_photos
+from ita_desktop.ui.qt_translation import language_notifier
+
+THUMB_PX = 120
+PHOTO_ID_MIME = "application/x-ita-photo-id"
+
+
+class PhotoListModel(QAbstractListModel):
+    """The photos of one measure; thumbnails are read from the store only when a row is painted."""
+
+    filesDropped = Signal(list)  # noqa: N815 (Qt signal naming) — local files dropped from a file manager
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.measure_id: int | None = None
+        self.photos: list = []
+        self._thumbnails: dict[int, QIcon] = {}
+
+    def set_measure(self, measure_id: int | None) -> None:
+        self.beginResetModel()
+        self.measure_id = measure_id
+        self.photos = list(self.document.measure(measure_id).photos) if measure_id is not None else []
+        self.endResetModel()
+
+    def reload(self) -> None:
+        try:
+            self.set_measure(self.measure_id)
+        except KeyError:  # the measure itself is gone (deleted, or a different report)
+            self.set_measure(None)
+
+    def thumbnails_loaded(self) -> int:
+        return len(self._thumbnails)
+
+    def _thumbnail(self, photo_id: int) -> QIcon:
+        icon = self._thumbnails.get(photo_id)
+        if icon is None:
+            pixmap = QPixmap()
+            try:
+                pixmap.loadFromData(self.document.store.photo_data(photo_id, "thumbnail"))
+            except KeyError:
+                pass
+            icon = self._thumbnails[photo_id] = QIcon(pixmap)
+        return icon
+
+    # -- Qt model interface -----------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.photos)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.photos):
+            return None
+        photo = self.photos[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return photo.caption or photo.original_name or _("(no caption)")
+        if role == Qt.ItemDataRole.EditRole:
+            return photo.caption
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnail(photo.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{photo.original_name}\n{photo.width} × {photo.height}"
+        if role == Qt.ItemDataRole.UserRole:
+            return photo.id
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        self.document.set_photo_caption(self.photos[index.row()].id, str(value))
+        return True
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [PHOTO_ID_MIME, "text/uri-list"]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        mime = QMimeData()
+        if indexes:
+            mime.setData(PHOTO_ID_MIME, str(self.photos[indexes[0].row()].id).encode())
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:  # noqa: N802
+        return self.measure_id is not None and (data.hasFormat(PHOTO_ID_MIME) or data.hasUrls())
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if self.measure_id is None:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.photos)
+        if data.hasFormat(PHOTO_ID_MIME):
+            photo_id = int(bytes(data.data(PHOTO_ID_MIME)).decode())
+            source = next((i for i, p in enumerate(self.photos) if p.id == photo_id), None)
+            if source is None:
+                return False
+            # ``row`` counts the dragged photo itself; the document's index does not.
+            self.document.move_photo(photo_id, row - 1 if row > source else row)
+            return False  # the move is done: the view must not remove a row itself
+        files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+        if files:
+            self.filesDropped.emit(files)
+            return True
+        return False
+
+    filesDropped = Signal(list)  # noqa: N815 (Qt signal naming)
+
+
+class PhotoPreview(QDialog):
+    """A larger view of one photo (its print copy) with its caption."""
+
+    def __init__(self, document, photo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(photo.caption or photo.original_name or _("Photo"))
+        pixmap = QPixmap()
+        pixmap.loadFromData(document.store.photo_data(photo.id, "print"))
+        self.image = QLabel()
+        screen = self.screen().availableGeometry().size() * 0.8 if self.screen() else QSize(1000, 800)
+        self.image.setPixmap(pixmap.scaled(screen, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation)
+                             if pixmap.width() > screen.width() or pixmap.height() > screen.height() else pixmap)
+        area = QScrollArea()
+        area.setWidget(self.image)
+        area.setWidgetResizable(True)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption = QLabel(photo.caption)
+        caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(area, 1)
+        layout.addWidget(caption)
+        self.resize(min(1000, pixmap.width() + 40), min(800, pixmap.height() + 80))
+
+
+class PhotosPanel(QWidget):
+    """Photos of the selected measure; every change goes through the document (undoable)."""
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = PhotoListModel(document, self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setFlow(QListView.Flow.LeftToRight)
+        self.view.setWrapping(False)
+        self.view.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        self.view.setGridSize(QSize(THUMB_PX + 30, THUMB_PX + 44))
+        self.view.setUniformItemSizes(True)  # only visible rows are asked for their thumbnail
+        self.view.setWordWrap(True)
+        self.view.setMovement(QListView.Movement.Snap)
+        self.view.setMinimumHeight(THUMB_PX + 70)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.doubleClicked.connect(lambda index: self.preview(index.row()))
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.filesDropped.connect(self.add_files)
+        self.caption = QLineEdit()
+        self.caption.textEdited.connect(self._caption_edited)
+        self.caption.editingFinished.connect(self._end_typing)
+        self.caption_label = QLabel()
+        self.caption_label.setBuddy(self.caption)
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.left_button, self.right_button, self.preview_button = QPushButton(), QPushButton(), QPushButton()
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.left_button.clicked.connect(lambda: self.move_current(-1))
+        self.right_button.clicked.connect(lambda: self.move_current(+1))
+        self.preview_button.clicked.connect(lambda: self.preview(self.current_row()))
+        self.view.installEventFilter(self)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.left_button, self.right_button,
+                       self.preview_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption_label)
+        caption_row.addWidget(self.caption, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(caption_row)
+        layout.addLayout(buttons)
+        self.last_import = None
+        document.photosChanged.connect(self._photos_changed)
+        for name in ("structureChanged", "reloaded"):
+            getattr(document, name).connect(self.model.reload)
+        self.model.modelReset.connect(self._update_buttons)
+        language_notifier().languageChanged.connect(self.retranslate)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(_("Add photos…"))
+        self.remove_button.setText(_("Remove"))
+        self.left_button.setText(_("Move left"))
+        self.right_button.setText(_("Move right"))
+        self.preview_button.setText(_("Preview"))
+        self.caption_label.setText(_("Caption:"))
+        self.view.setToolTip(_("Drop picture files here. Double-click a photo to see it larger."))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # Del in the strip removes the photo, not the measure: claim the key before the window's shortcut.
+        if watched is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            if event.matches(QKeySequence.StandardKey.Delete) and self.current_photo() is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.remove_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- selection ------------------------------------------------------------------------
+    def set_measure(self, measure_id: int | None) -> None:
+        """Show the photos of ``measure_id`` (None: no measure selected)."""
+        self.model.set_measure(measure_id)
+        if self.model.photos:
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_photo(self):
+        row = self.current_row()
+        return self.model.photos[row] if 0 <= row < len(self.model.photos) else None
+
+    def select_photo(self, photo_id: int) -> None:
+        for row, photo in enumerate(self.model.photos):
+            if photo.id == photo_id:
+                self.view.setCurrentIndex(self.model.index(row))
+
+    def _current_changed(self, *_args) -> None:
+        photo = self.current_photo()
+        if photo is None or self.caption.text() != photo.caption:
+            self.caption.setText(photo.caption if photo else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_measure = self.model.measure_id is not None
+        row, count = self.current_row(), len(self.model.photos)
+        self.add_button.setEnabled(has_measure)
+        self.view.setEnabled(has_measure)
+        for widget in (self.remove_button, self.preview_button, self.caption):
+            widget.setEnabled(row >= 0)
+        self.left_button.setEnabled(row > 0)
+        self.right_button.setEnabled(0 <= row < count - 1)
+
+    def _photos_changed(self, measure_id: int) -> None:
+        if measure_id != self.model.measure_id:
+            return
+        current = self.current_photo()
+        self.model.reload()
+        if current is not None and current in self.model.photos:
+            self.select_photo(current.id)
+        elif self.model.photos:
+            self.view.setCurrentIndex(self.model.index(min(max(self.current_row(), 0), len(self.model.photos) - 1)))
+        self._current_changed()
+
+    # -- actions ----------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        patterns += " " + patterns.upper()
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Add photos"), "", _("Pictures ({patterns})").format(patterns=patterns) + ";;"
+            + _("All files (*)"))
+        if paths:
+            self.add_files(paths)
+
+    def add_files(self, paths: list[str | Path]):
+        """Import picture files into the current measure (worker thread); returns the running import."""
+        if self.model.measure_id is None or not paths:
+            return None
+        self.last_import = import_photos(self.document, self.model.measure_id, list(paths), self)
+        self.last_import.imported.connect(self._imported)
+        return self.last_import
+
+    def _imported(self, photos: list) -> None:
+        if photos:
+            self.select_photo(photos[0].id)
+
+    def remove_current(self) -> None:
+        photo = self.current_photo()
+        if photo is not None:
+            self.document.remove_photo(photo.id)
+
+    def move_current(self, step: int) -> None:
+        photo, row = self.current_photo(), self.current_row()
+        if photo is not None and 0 <= row + step < len(self.model.photos):
+            self.document.move_photo(photo.id, row + step)
+
+    def _caption_edited(self, text: str) -> None:
+        photo = self.current_photo()
+        if photo is not None:
+            self.document.set_photo_caption(photo.id, text)
+
+    def _end_typing(self) -> None:
+        if hasattr(self.document, "end_typing"):
+            self.document.end_typing()
+
+    def preview(self, row: int) -> PhotoPreview | None:
+        if not 0 <= row < len(self.model.photos):
+            return None
+        dialog = PhotoPreview(self.document, self.model.photos[row], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
