@@ -141,3 +141,19 @@ def test_print_honours_the_page_range(document, tmp_path):
     printer.setFromTo(2, 3)
     assert print_pdf(source, printer) == 2
     assert len(PdfReader(tmp_path / "range.pdf").pages) == 2
+
+
+@SHOWN_WINDOW
+def test_preview_of_the_real_pdf_has_the_rendered_page_count(document, qtbot, tmp_path):
+    from ita_desktop.pdf import render_to_file
+
+    stats = []
+
+    def real(*args, progress=None):
+        stats.append(render_to_file(*args, progress=progress))
+
+    dialog = preview_dialog(None, document, real)
+    qtbot.addWidget(dialog)
+    assert stats[0].pages >= 1
+    assert dialog.page_count() == stats[0].pages == len(PdfReader(dialog.pdf_path).pages)
+    assert dialog.page_label.text() == f"Page 1 of {stats[0].pages}"
