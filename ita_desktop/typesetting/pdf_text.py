@@ -65,7 +65,10 @@ class PdfTextWriter:
                 array.clear()
 
         for glyph, x in zip(glyphs, ink_x, strict=True):
-            code, width = self._code(style, font, shaper, glyph)
+            # A mark moved left of the pen declares a width reaching back to it, so extractors
+            # see no hole between the mark and the next letter (else they insert a space).
+            reach = max(0, round(-glyph.x_offset * to_thousandths)) if glyph.x_advance == 0 else None
+            code, width = self._code(style, font, shaper, glyph, reach)
             if glyph.y_offset:
                 flush()
                 parts.append(f"{glyph.y_offset * size_pt / shaper.units_per_em:.3f} Ts")
@@ -79,11 +82,12 @@ class PdfTextWriter:
         flush()
         return " ".join(parts)
 
-    def _code(self, style: str, font: TTFFont, shaper: FaceShaper,
-              glyph: ShapedGlyph) -> tuple[str, int]:
+    def _code(self, style: str, font: TTFFont, shaper: FaceShaper, glyph: ShapedGlyph,
+              width: int | None = None) -> tuple[str, int]:
         """The glyph's code in the font subset and its width (1/1000 em) as the PDF declares it."""
-        width = round(shaper.glyph_advance(glyph.glyph_id) * 1000 / shaper.units_per_em)
-        key = (style, glyph.glyph_id, glyph.chars)
+        if width is None:
+            width = round(shaper.glyph_advance(glyph.glyph_id) * 1000 / shaper.units_per_em)
+        key = (style, glyph.glyph_id, glyph.chars, width)
         code = self._codes.get(key)
         if code is None:
             name = font.ttfont.getGlyphName(glyph.glyph_id)

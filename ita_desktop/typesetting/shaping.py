@@ -75,6 +75,8 @@ class FaceShaper:
         return self.font.get_nominal_glyph(ord(ch)) is not None
 
     def _shape_uncached(self, text: str) -> ShapedText:
+        if not text:
+            return ShapedText(text, (), 0, 0, "")
         buf = hb.Buffer()
         # Monotone characters: marks keep their own cluster, so each glyph maps to its chars.
         buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS

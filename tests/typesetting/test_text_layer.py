@@ -1,0 +1,84 @@
+"""The PDF text layer gives back every paragraph exactly (pdftotext -raw/-layout, pypdf)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from ita_desktop.typesetting import normalize_text
+
+MESSY = normalize_text(
+    "ประกาศ\u200bองค์การบริหารส่วนจังหวัด\u00a0เรื่อง การดําเนินงาน\x07 (กํา) "
+    "ที\u0e48\u0e35สุด\u200b ✅ ปั้นญี่ปุ่นฐูล น้ำใจ ย้ำ"
+)
+SAMPLE_SENTENCES = [
+    "ผู้จัดทำรายงานได้ปั้นแต่งข้อความให้ถูกต้องตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ",
+    "ข้อ I1 ถึง I30 และ E1 ถึง E15 รวมทั้ง O1 ถึง O43 (ปีงบประมาณ ๒๕๖๖)",
+    MESSY,
+]
+
+
+def without_whitespace(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdftotext(path, *flags: str) -> str:
+    return subprocess.run(["pdftotext", *flags, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def pypdf_text(path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+@pytest.fixture
+def seed_pdf(pdf, typesetter, body_size, seed_paragraphs, tmp_path, write_pdf):
+    path = tmp_path / "seed.pdf"
+    write_pdf(pdf, typesetter, seed_paragraphs + SAMPLE_SENTENCES, body_size, path)
+    return path
+
+
+EXTRACTORS = {
+    "pdftotext -raw": lambda path: pdftotext(path, "-raw"),
+    "pdftotext -layout": lambda path: pdftotext(path, "-layout"),
+    "pypdf": pypdf_text,
+}
+
+
+def test_pdftotext_is_installed():
+    assert shutil.which("pdftotext"), "poppler-utils is needed: apt-get install -y poppler-utils"
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_every_paragraph_comes_back_verbatim(seed_pdf, seed_paragraphs, extractor):
+    extracted = without_whitespace(EXTRACTORS[extractor](seed_pdf))
+    expected = without_whitespace("".join(seed_paragraphs + SAMPLE_SENTENCES))
+    assert extracted == expected
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_no_zero_width_or_stray_characters(seed_pdf, extractor):
+    extracted = EXTRACTORS[extractor](seed_pdf)
+    assert not re.search("[\u200b-\u200d\u2060\ufeff\ufffd\t]", extracted)
+
+
+@pytest.mark.parametrize("extractor", ["pdftotext -raw", "pypdf"])
+def test_no_spaces_inside_words(seed_pdf, seed_paragraphs, extractor):
+    source = " ".join(re.sub(r"\s+", " ", p) for p in seed_paragraphs + SAMPLE_SENTENCES)
+    for line in EXTRACTORS[extractor](seed_pdf).splitlines():
+        words = line.split(" ")
+        for left, right in zip(words, words[1:], strict=False):
+            if left and right:
+                assert f"{left} {right}" in source or f"{left}{right}" not in source, (left, right)
+
+
+def test_missing_glyph_drawn_as_box_and_kept_in_text(pdf, typesetter, body_size, tmp_path, write_pdf):
+    path = tmp_path / "emoji.pdf"
+    write_pdf(pdf, typesetter, ["สถานะ ✅ ผ่าน 😀"], body_size, path)
+    assert "✅" in pypdf_text(path) and "😀" in pdftotext(path, "-raw")
+    line = typesetter.layout("สถานะ ✅", 100, body_size)[0]
+    assert any(p.segment.shaped.missing == "✅" for p in line.segments)
