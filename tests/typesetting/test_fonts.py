@@ -65,8 +65,6 @@ def test_line_height_fits_stacked_marks(typesetter, body_size):
     height_pt = typesetter.line_height_mm(body_size) * 72 / 25.4
     assert height_pt >= 1.4 * body_size
     tables = TTFont(str(bundled_font_set().regular))
-    glyph_set = tables.getGlyphSet()
-    del glyph_set
     # Tallest stack (ป + upper vowel + tone) and deepest (ฎ + lower vowel) fit in the line box.
     line = typesetter.layout("ปั้นฎุ", 100, body_size)[0]
     head = tables["head"]
