@@ -144,7 +144,20 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self._detach()
         event.accept()
+
+    def _detach(self) -> None:
+        """A closed window no longer listens to the application (focus, language) nor shows a closed file."""
+        from ita_desktop.ui.qt_translation import language_notifier
+
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        language_notifier().languageChanged.disconnect(self._language_changed)
+        if self.editor is not None:
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+            self.editor = None
+        self.document = None
 
     # -- language ----------------------------------------------------------------------
     def switch_language(self, language: str) -> None:
