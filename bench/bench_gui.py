@@ -1,0 +1,161 @@
+"""Editor benchmarks: start-up to window shown, keystroke to disk, UI stalls while typing, opening 120 photos."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ITA_DESKTOP_LANG", "en")
+WORK = Path(tempfile.mkdtemp(prefix="ita-bench-gui-"))
+os.environ["ITA_DESKTOP_DATA"] = str(WORK / "data")
+os.environ["ITA_DESKTOP_CONFIG"] = str(WORK / "settings.ini")
+os.environ.setdefault("PYTHAINLP_DATA", str(WORK / "pythainlp"))
+
+
+def emit(name: str, **values) -> None:
+    print(json.dumps({"benchmark": name, **values}, ensure_ascii=False), flush=True)
+
+
+def bench_startup(runs: int = 5) -> None:
+    env = dict(os.environ, ITA_DESKTOP_SMOKE="1")
+    command = [sys.executable, "-m", "ita_desktop", "--demo"]
+    subprocess.run(command, env=env, capture_output=True, check=True)  # first run imports the sample
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    emit("gui_start_to_window_shown", median_s=round(statistics.median(times), 3), min_s=round(min(times), 3),
+         runs=runs, target_s=0.7, load_average=round(os.getloadavg()[0], 2))
+
+
+def _type(widget, text: str) -> None:
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for character in text:
+        event = QInputMethodEvent()
+        event.setCommitString(character)
+        QApplication.sendEvent(widget, event)
+
+
+def bench_typing(app) -> None:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtGui import QTextCursor
+
+    from ita_desktop.store.report_store import ReportStore
+    from ita_desktop.ui.launch import demo_path
+    from ita_desktop.ui.main_window import MainWindow
+    from ita_desktop.ui.settings import AppSettings
+
+    window = MainWindow(AppSettings(WORK / "typing.ini"))
+    window.open_path(demo_path())
+    window.show()
+    measure = window.document.report.sections[0].groups[0].measures[0]
+    window.editor.select("measure", measure.id)
+    field = next(b.widget for b in window.editor.measure_form.bindings if b.key == "outcome")
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    reader = ReportStore.open_reader(window.document.path)
+
+    # The longest gap between ticks of a 5 ms timer is the longest time the UI thread was busy.
+    clock, gaps = QElapsedTimer(), []
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+    ticker.start(5)
+
+    latencies = []
+    for round_number in range(6):
+        marker = f" ทดสอบ{round_number}"
+        for character in marker:  # about 12 characters a second, a fast typist
+            _type(field, character)
+            deadline = time.perf_counter() + 0.08
+            while time.perf_counter() < deadline:
+                app.processEvents()
+        typed_at = time.perf_counter()
+        while True:
+            app.processEvents()
+            stored = reader.load_measure(measure.id).outcome
+            if stored.endswith(marker):
+                break
+            if time.perf_counter() - typed_at > 5:
+                break
+            time.sleep(0.005)
+        latencies.append(time.perf_counter() - typed_at)
+    ticker.stop()
+    reader.close()
+    window.close()
+    emit("gui_keystroke_to_disk", max_s=round(max(latencies), 3), median_s=round(statistics.median(latencies), 3),
+         rounds=len(latencies), target_s=1.0)
+    emit("gui_longest_ui_stall_while_typing", max_ms=max(gaps) - 5, ticks=len(gaps), target_ms=50,
+         load_average=round(os.getloadavg()[0], 2))
+
+
+def bench_open_120_photos(app) -> None:
+    from ita_desktop.model import Measure
+    from ita_desktop.photos import prepare_photo
+    from ita_desktop.ui.document import ReportDocument
+    from ita_desktop.ui.main_window import MainWindow
+    from ita_desktop.ui.settings import AppSettings
+    from tests.helpers import jpeg_bytes, small_report
+
+    path = WORK / "photos.ita"
+    document = ReportDocument.create(path, small_report())
+    prepared = prepare_photo(jpeg_bytes(3000, 2000), "big.jpg")
+    group = document.report.sections[0].groups[0]
+    for batch in range(12):
+        measure = document.add_measure(group.id, measure=Measure(title=f"มาตรการ {batch}"))
+        document.add_photos(measure.id, [prepared] * 10, [f"ภาพ {i}" for i in range(10)])
+    document.close()
+    size_mb = path.stat().st_size / 1e6
+
+    window = MainWindow(AppSettings(WORK / "photos.ini"))
+    start = time.perf_counter()
+    window.open_path(path)
+    window.show()
+    app.processEvents()
+    opened = time.perf_counter() - start
+    measure = window.document.report.sections[0].groups[0].measures[-1]
+    start = time.perf_counter()
+    window.editor.select("measure", measure.id)
+    app.processEvents()
+    selected = time.perf_counter() - start
+    panel = window.editor.measure_form.photos
+    loaded = panel.model.thumbnails_loaded() if hasattr(panel, "model") else None
+    window.close()
+    emit("gui_open_file_with_120_photos", open_s=round(opened, 3), select_measure_with_10_photos_s=round(selected, 3),
+         thumbnails_loaded_after_select=loaded, file_mb=round(size_mb, 1))
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.helpers for the photo file
+    bench_startup()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from ita_desktop.ui.app_fonts import register_fonts
+    from ita_desktop.ui.qt_translation import install
+
+    register_fonts(app)
+    install(app)
+    bench_typing(app)
+    bench_open_120_photos(app)
+
+
+if __name__ == "__main__":
+    main()
