@@ -190,3 +190,12 @@ def test_docx_without_report_structure_is_refused(tmp_path):
 def test_missing_file_is_a_user_error(tmp_path):
     with pytest.raises(DocxError, match="no such file"):
         recognise_docx(tmp_path / "absent.docx")
+
+
+def test_imported_report_renders(seed_docx, tmp_path):
+    from ita_desktop.pdf import render_to_file
+
+    with ReportStore.open(tmp_path / "r.ita", create=True) as store:
+        report_id = import_docx(store, seed_docx).report_id
+    stats = render_to_file(tmp_path / "r.ita", report_id, tmp_path / "r.pdf")
+    assert stats.pages >= 2 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
