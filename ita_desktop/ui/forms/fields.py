@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -41,12 +42,17 @@ class TextField(QPlainTextEdit):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, minimum_lines: int = 3) -> None:
+    def __init__(self, parent: QWidget | None = None, minimum_lines: int = 5) -> None:
         super().__init__(parent)
         self._loading = False
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * minimum_lines + 16)
+        self._lines = minimum_lines
+        # A fixed, modest height: the form stays readable at a glance and long text scrolls inside.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self.fontMetrics().lineSpacing() * self._lines + 18)
 
     def _changed(self) -> None:
         if not self._loading:
