@@ -130,7 +130,8 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     from ita_desktop.store.opening import check_report_file
 
     check_report_file(backup)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    # Microseconds: two restores in one second must not overwrite the copy being restored.
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = daily_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
