@@ -22,7 +22,12 @@ _TRAILING_WORDS = re.compile(r"\s*(?:ดังนี้|ได้แก่|ค�
 _SECTION = re.compile(rf"^(?P<num>{D}{{1,2}})\s*\.(?!{D})\s*(?P<body>\S.*)$")
 _GROUP = re.compile(rf"^(?P<section>{D}{{1,2}})\s*\.\s*(?P<num>{D}{{1,2}})(?!{D})\s*\.?\s+(?P<body>\S.*)$")
 _KIND = re.compile(r"\(\s*(?P<kind>IIT|EIT|OIT)\s*\)", re.IGNORECASE)
-_PAREN_NUMBER = re.compile(rf"^\(\s*(?P<num>{D}{{1,2}})\s*(?:\.\s*(?P<sub>{D}{{1,2}})\s*)?\)\s*(?P<body>.*)$")
+# "(๑)", "(๑.๒)", "๑)", "๑.๒)" and a bare "๑.๒" (a bare "๑." is a section or a list item).
+_PAREN_NUMBER = re.compile(
+    rf"^(?:\(\s*(?P<num>{D}{{1,2}})\s*(?:\.\s*(?P<sub>{D}{{1,2}})\s*)?\)"
+    rf"|(?P<half_num>{D}{{1,2}})(?:\.(?P<half_sub>{D}{{1,2}}))?\)"
+    rf"|(?P<bare_num>{D}{{1,2}})\.(?P<bare_sub>{D}{{1,2}})(?!{D})\.?(?=\s))\s*(?P<body>.*)$"
+)
 _CITATION = re.compile(r"\s*\(\s*ข้อ\s*(?P<codes>[^()]*?)\s*\)\s*$")
 _CODE = re.compile(rf"[A-Za-z|]{{0,3}}\s?{D}{{1,3}}")
 _MEASURE_WORDS = ("มาตรการ", "โครงการ", "กิจกรรม")
@@ -95,7 +100,7 @@ def read_group_heading(line: str) -> Heading | None:
 
 @dataclass(frozen=True)
 class NumberedLine:
-    """"(๓) …" or "(๒.๓) …": the number(s) in brackets and the text after them."""
+    """"(๓) …", "(๒.๓) …", "๓) …" or "๒.๓ …": the number(s) and the text after them."""
 
     number: int
     sub: int | None
@@ -106,9 +111,9 @@ def read_paren_number(line: str) -> NumberedLine | None:
     match = _PAREN_NUMBER.match(line)
     if not match:
         return None
-    sub = match.group("sub")
-    return NumberedLine(parse_number(match.group("num")), parse_number(sub) if sub else None,
-                        match.group("body").strip())
+    number = match.group("num") or match.group("half_num") or match.group("bare_num")
+    sub = match.group("sub") or match.group("half_sub") or match.group("bare_sub")
+    return NumberedLine(parse_number(number), parse_number(sub) if sub else None, match.group("body").strip())
 
 
 # -- part labels ---------------------------------------------------------------

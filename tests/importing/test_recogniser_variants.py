@@ -204,3 +204,20 @@ def test_heading_wrapped_onto_a_second_line_is_joined_with_a_warning():
     assert measure.title == "มาตรการเกี่ยวกับการเปิดโอกาสให้ผู้รับบริการมีส่วนร่วมในการปรับปรุงการให้บริการ"
     assert (measure.items, measure.items_previous, measure.notes) == (["E14"], True, "")
     assert [w.line for w in result.warnings if w.code == "heading_joined"] == [3]
+
+
+def test_half_bracket_measure_numbers_and_bare_part_numbers():
+    result = recognise(paragraphs_from_text("\n".join([
+        "1. มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน จำนวน 2 ข้อ",
+        "1) มาตรการเกี่ยวกับการตรวจสอบภายใน (ข้อ I26 เดิม)",
+        "1.1 ขั้นตอนหรือวิธีดำเนินการ: แต่งตั้งคณะทำงาน",
+        "1.2 หน่วยงานผู้รับผิดชอบ: หน่วยตรวจสอบภายใน",
+        "2) มาตรการเกี่ยวกับการร้องเรียน (ข้อ I28 เดิม)",
+        "2.1) ขั้นตอนหรือวิธีดำเนินการ: เปิดช่องทางร้องเรียนออนไลน์",
+        "1) เว็บไซต์",
+    ])))
+    first, second = result.report.measures
+    assert (first.title, first.items) == ("มาตรการเกี่ยวกับการตรวจสอบภายใน", ["I26"])
+    assert (first.steps, first.responsible) == ("แต่งตั้งคณะทำงาน", "หน่วยตรวจสอบภายใน")
+    assert second.title == "มาตรการเกี่ยวกับการร้องเรียน"
+    assert second.steps == "เปิดช่องทางร้องเรียนออนไลน์\n1) เว็บไซต์"  # a list item inside a part stays there
