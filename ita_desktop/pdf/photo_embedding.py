@@ -20,7 +20,10 @@ from PIL import Image
 
 MM_PER_INCH = 25.4
 TARGET_PPI = 300
-MAX_PPI = 360  # above this, pixels are thrown away by the printer: downscale
+MAX_PPI = 330  # above this, pixels are thrown away by the printer: downscale
+# JPEG decoding can scale by 1/2, 1/4, 1/8 almost for free; any result down to this
+# resolution is kept as it is rather than paying for a resampling pass.
+DRAFT_MIN_PPI = 220
 JPEG_QUALITY = 88
 PREFETCH = 6  # photos decoded ahead of the page being drawn (bounded memory)
 
@@ -61,17 +64,23 @@ def _flatten(image: Image.Image) -> Image.Image:
     return Image.alpha_composite(background, rgba).convert("RGB")
 
 
+def _pixels_at(width_mm: float, height_mm: float, resolution: float) -> tuple[int, int]:
+    return (max(1, round(width_mm / MM_PER_INCH * resolution)), max(1, round(height_mm / MM_PER_INCH * resolution)))
+
+
 def embeddable_bytes(data: bytes, width_mm: float, height_mm: float) -> bytes:
     """``data`` itself when it is an RGB/grey JPEG of at most ~300 ppi, else a fitted copy."""
     image = Image.open(io.BytesIO(data))
-    too_sharp = ppi(image.width, width_mm) > MAX_PPI or ppi(image.height, height_mm) > MAX_PPI
+    # 1 % of slack: a photo sized to exactly MAX_PPI must not be resampled for a rounding error.
+    limit = MAX_PPI * 1.01
+    too_sharp = ppi(image.width, width_mm) > limit or ppi(image.height, height_mm) > limit
     if image.format == "JPEG" and image.mode in ("RGB", "L") and not too_sharp:
         return data
-    target = (max(1, round(width_mm / MM_PER_INCH * TARGET_PPI)),
-              max(1, round(height_mm / MM_PER_INCH * TARGET_PPI)))
+    target = _pixels_at(width_mm, height_mm, TARGET_PPI)
     lossless = image.format != "JPEG"
     if not lossless and too_sharp:
-        image.draft(image.mode if image.mode in ("RGB", "L") else None, target)
+        image.draft(image.mode if image.mode in ("RGB", "L") else None,
+                    _pixels_at(width_mm, height_mm, DRAFT_MIN_PPI))
     image = _flatten(image)
     if image.width > target[0] * MAX_PPI / TARGET_PPI or image.height > target[1] * MAX_PPI / TARGET_PPI:
         image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)

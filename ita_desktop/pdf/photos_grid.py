@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.model import Photo
 from ita_desktop.pdf.flow import Flow
+from ita_desktop.pdf.photo_embedding import MAX_PPI as MAX_EMBED_PPI
 from ita_desktop.pdf.photo_embedding import EmbedRequest, PhotoLoader
 from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.typesetting import Line, Typesetter
@@ -18,7 +19,7 @@ PANORAMA_ASPECT = 1.9
 # SINGLE_MAX_WIDTH_SHARE of the text width and SINGLE_MAX_HEIGHT tall.
 PAIR_MAX_HEIGHT_MM = 75.0
 SINGLE_MAX_WIDTH_SHARE = 0.75
-SINGLE_MAX_HEIGHT_MM = 100.0
+SINGLE_MAX_HEIGHT_MM = 110.0
 UNKNOWN_ASPECT = 4 / 3
 # A small picture is printed smaller rather than blurred: never under this resolution.
 MIN_PPI = 150
@@ -103,12 +104,20 @@ def _max_height_for_pixels(photo: Photo) -> float:
     return photo.height / MIN_PPI * MM_PER_INCH
 
 
+def _min_width_for_pixels(photo: Photo) -> float:
+    """The narrowest the photo may print without more than MAX_EMBED_PPI."""
+    return photo.width / MAX_EMBED_PPI * MM_PER_INCH
+
+
 def row_sizes(row: Sequence[Photo], width_mm: float, gap_mm: float) -> list[tuple[float, float]]:
     """(width, height) of each photo in the row, aspect kept, fitted in the text width."""
     aspects = [_aspect(photo) for photo in row]
     pixel_limit = min(_max_height_for_pixels(photo) for photo in row)
     if len(row) == 1:
-        width = width_mm * (1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE)
+        share = 1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE
+        # A sharper print copy prints a little larger (up to the text width) so that it can
+        # go into the PDF as it is, at no more than MAX_EMBED_PPI, instead of being resampled.
+        width = min(width_mm, max(width_mm * share, _min_width_for_pixels(row[0])))
         height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM, pixel_limit)
         return [(height * aspects[0], height)]
     # Same height for both: widths then add up to the text width (less the gap), capped.

@@ -41,12 +41,12 @@ def _page_number_painter(pdf: ReportDocument, typesetter: Typesetter, style: Lay
 
 def render_report(report: Report, photos: PhotoSource, *, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes; ``progress(done, total)`` is called as measures are laid out and placed."""
-    return render_with_pages(report, photos, progress=progress)[0]
+    return bytes(render_with_pages(report, photos, progress=progress)[0])
 
 
 def render_with_pages(report: Report, photos: PhotoSource, *,
-                      progress: Progress | None = None) -> tuple[bytes, int]:
-    """:func:`render_report`, also giving the number of pages."""
+                      progress: Progress | None = None) -> tuple[bytearray, int]:
+    """:func:`render_report` without the final copy to ``bytes``, also giving the number of pages."""
     frame = Frame.from_margins(report.margins_mm)
     pdf = ReportDocument(frame)
     set_metadata(pdf, report)
@@ -72,13 +72,14 @@ def render_with_pages(report: Report, photos: PhotoSource, *,
         Flow(pdf, frame).run(blocks, progress=lambda i: step() if (i + 1) % placed_per_step == 0 else None)
     finally:
         loader.close()
-    data = bytes(pdf.output())
+    # fpdf2 holds every photo until output; the buffer it returns is the only copy kept.
+    data = pdf.output()
     if progress is not None:
         progress(total, total)
     return data, pdf.page
 
 
-def write_atomically(data: bytes, output: Path) -> None:
+def write_atomically(data: bytes | bytearray, output: Path) -> None:
     """Write ``data`` so that ``output`` is either the old file or the whole new one, never half."""
     output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")

@@ -50,7 +50,7 @@ def test_twelve_megapixel_photos_are_jpeg_at_print_resolution(tmp_path):
     assert len(rows) == 3
     for row in rows:
         assert row["enc"] == "jpeg"
-        assert 150 <= row["x_ppi"] <= 330 and 150 <= row["y_ppi"] <= 330, row
+        assert 150 <= row["x_ppi"] <= 335 and 150 <= row["y_ppi"] <= 335, row
 
 
 def test_print_copy_is_passed_through_when_it_already_fits():

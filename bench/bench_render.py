@@ -1,0 +1,151 @@
+"""Benchmark the printed report: the seed sample and a 40-measure, 120-photo report; fpdf2's multi_cell for scale.
+
+Prints one JSON line per case (figures, not assertions). Each case runs in a fresh
+process so its peak memory (ru_maxrss) is its own; "cold" includes loading the
+word-segmentation dictionary, "warm" is a second render in the same process.
+Targets on a 2-core machine: sample < 1 s, 120 photos < 3 s, peak memory < 400 MB.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MEASURES = 40
+PHOTOS = 120
+PHOTO_SIZE = (4000, 3000)
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _photo_bytes(seed: int) -> bytes:
+    """A 12-megapixel JPEG with a gradient and noise, so it weighs what a phone photo weighs."""
+    from PIL import Image
+
+    rng = random.Random(seed)
+    width, height = PHOTO_SIZE
+    gradient = Image.linear_gradient("L").resize((width, height)).rotate(rng.choice((0, 90, 180, 270)),
+                                                                          expand=False)
+    noise = Image.frombytes("RGB", (width // 4, height // 4), rng.randbytes(width // 4 * height // 4 * 3))
+    noise = noise.resize((width, height), Image.Resampling.BILINEAR)
+    image = Image.merge("RGB", (gradient, noise.getchannel(1), noise.getchannel(2)))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def build_large_file(path: Path) -> int:
+    """A .ita with 40 measures (seed-like text) and 120 photos prepared by prepare_many."""
+    from ita_desktop.model import GroupKind, Measure, MeasureGroup, Report, Section, Signatory
+    from ita_desktop.photos.batch import prepare_many
+    from ita_desktop.store.report_store import ReportStore
+
+    steps = ("ให้ข้าราชการและพนักงานในสังกัดทุกส่วนราชการศึกษาทบทวนขั้นตอนการปฏิบัติราชการตามอำนาจหน้าที่"
+             "ที่กำหนดไว้ในคู่มือสำหรับประชาชน หรือแผนภูมิขั้นตอนการปฏิบัติราชการในแต่ละกระบวนการ ")
+    summary = ("ทุกส่วนราชการดำเนินการเสร็จสิ้นแล้ว โดยได้แจ้งกำกับให้เจ้าหน้าที่ในสังกัดให้ศึกษาทบทวนขั้นตอน"
+               "การปฏิบัติราชการตามอำนาจหน้าที่ที่กำหนดไว้ตามมาตรฐานกำหนดตำแหน่งของตนเอง ") * 3
+    measures = [Measure(title=f"มาตรการเกี่ยวกับการปรับปรุงการปฏิบัติราชการ เรื่องที่ {n + 1}", items=[f"I{n % 30 + 1}"],
+                        items_previous=True, steps=steps * 2, responsible="สำนักปลัดองค์การบริหารส่วนจังหวัด",
+                        summary=summary, outcome=steps,
+                        table=[[f"{r}.", "การทบทวนคู่มือ", "คู่มือสำหรับประชาชนยังไม่สมบูรณ์", "๓๐ วัน",
+                                "เสร็จสิ้นการทบทวนและปรับปรุง", ""] for r in range(1, 4)] if n % 4 == 0 else [])
+                for n in range(MEASURES)]
+    kinds = (GroupKind.IIT, GroupKind.EIT, GroupKind.OIT)
+    groups = [MeasureGroup(kind=kinds[g], title="ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสีย",
+                           measures=measures[g * 14:(g + 1) * 14]) for g in range(3)]
+    report = Report(agency="องค์การบริหารส่วนจังหวัดทดสอบ", fiscal_year=2567,
+                    sections=[Section(title="มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน", groups=groups)],
+                    signatories=[Signatory(role="ผู้จัดทำรายงาน", name="นายทดสอบ ระบบ", position="นักวิเคราะห์")])
+    with ReportStore.open(path, create=True) as store:
+        report_id = store.insert_report(report)
+        sources = [(f"photo{n}.jpg", lambda n=n: _photo_bytes(n)) for n in range(PHOTOS)]
+        for n, result in enumerate(prepare_many(sources)):
+            store.add_photo(report.measures[n % MEASURES].id, result.prepared,
+                            caption=f"ภาพที่ {n + 1} การประชุมชี้แจงเจ้าหน้าที่ในสังกัด")
+    return report_id
+
+
+def all_paragraphs(report) -> list[str]:
+    texts = []
+    for measure in report.measures:
+        texts.append(measure.title)
+        texts += [getattr(measure, key) for key in ("steps", "responsible", "summary", "outcome")
+                  if getattr(measure, key)]
+    return texts
+
+
+def time_multi_cell(report) -> float:
+    """fpdf2's own wrapping (shaped, align J) of the same paragraphs, for comparison."""
+    from fpdf import FPDF
+
+    from ita_desktop.typesetting import body_size_pt, default_font_set
+
+    fonts = default_font_set()
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font(fonts.family, "", str(fonts.regular))
+    pdf.set_text_shaping(True)
+    pdf.set_font(fonts.family, size=body_size_pt(fonts))
+    pdf.add_page()
+    started = time.perf_counter()
+    for text in all_paragraphs(report):
+        pdf.multi_cell(160, 5.3, text, align="J")
+    pdf.output()
+    return time.perf_counter() - started
+
+
+def case(name: str, ita: str, report_id: int) -> None:
+    """Runs in the child: render twice (cold, warm), then multi_cell on the same text."""
+    from ita_desktop.pdf import render_to_file
+    from ita_desktop.store.report_store import ReportStore
+
+    out = Path(ita).with_suffix(".pdf")
+    cold = render_to_file(Path(ita), report_id, out)
+    peak_cold = _peak_mb()
+    warm = render_to_file(Path(ita), report_id, out)
+    with ReportStore.open_reader(ita) as store:
+        report = store.load_report(report_id)
+    photos = len([p for m in report.measures for p in m.photos])
+    print(json.dumps({
+        "benchmark": f"render_{name}", "measures": len(report.measures), "photos": photos,
+        "pages": warm.pages, "pdf_bytes": warm.bytes,
+        "seconds_cold": round(cold.seconds, 3), "seconds_warm": round(warm.seconds, 3),
+        "peak_rss_mb": round(max(peak_cold, _peak_mb()), 1),
+        "fpdf2_multi_cell_text_only_seconds": round(time_multi_cell(report), 3),
+        "cpus": os.cpu_count(),
+    }, ensure_ascii=False), flush=True)
+
+
+def main() -> None:
+    os.environ.setdefault("PYTHAINLP_DATA", os.path.join(tempfile.gettempdir(), "ita-desktop-bench-pythainlp"))
+    if len(sys.argv) == 4:
+        case(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+        return
+    from ita_desktop.importing import import_demo
+    from ita_desktop.store.report_store import ReportStore
+
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as folder:
+        sample = Path(folder) / "sample.ita"
+        with ReportStore.open(sample, create=True) as store:
+            sample_id = import_demo(store)
+        large = Path(folder) / "large.ita"
+        started = time.perf_counter()
+        large_id = build_large_file(large)
+        setup = time.perf_counter() - started
+        print(json.dumps({"benchmark": "render_setup_large_file", "seconds": round(setup, 1),
+                          "ita_bytes": large.stat().st_size}), flush=True)
+        for name, path, report_id in (("seed_sample", sample, sample_id), ("large_120_photos", large, large_id)):
+            subprocess.run([sys.executable, __file__, name, str(path), str(report_id)], check=True)
+
+
+if __name__ == "__main__":
+    main()
