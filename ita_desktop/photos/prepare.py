@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -105,9 +106,18 @@ def _orientation(image: Image.Image) -> int:
 
 
 def _target_box(image: Image.Image, orientation: int) -> tuple[int, int]:
-    """The print box in the stored (not yet rotated) orientation."""
+    """The pixels the print copy needs, in the stored (not yet rotated) orientation.
+
+    The photo's own aspect decides which side of the print box binds: asking
+    draft() for the whole box would make a portrait or sideways phone photo
+    (whose long side must fit the short side of the box) decode at full size.
+    """
     box_w, box_h = print_size_limit_px()
-    return (box_h, box_w) if orientation in _SIDEWAYS else (box_w, box_h)
+    sideways = orientation in _SIDEWAYS
+    upright_w, upright_h = (image.height, image.width) if sideways else (image.width, image.height)
+    scale = min(1.0, box_w / upright_w, box_h / upright_h)
+    need_w, need_h = math.ceil(upright_w * scale), math.ceil(upright_h * scale)
+    return (need_h, need_w) if sideways else (need_w, need_h)
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
