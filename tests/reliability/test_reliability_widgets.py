@@ -1,0 +1,47 @@
+"""The backup dialog restores into the open document; the banner shows why a file is read-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from ita_desktop.store.report_store import ReportStore
+from ita_desktop.ui.backup_dialog import BackupDialog
+from ita_desktop.ui.document import ReportDocument
+from ita_desktop.ui.readonly_banner import ReadOnlyBanner
+
+
+def test_restore_from_the_dialog_reloads_the_document(report_file, qtbot):
+    document = ReportDocument.open(report_file)
+    assert document.report.agency == "เทศบาลตำบลบางรัก"
+    document.set_report_field("agency", "ชื่อผิดที่พิมพ์ทับ")
+    questions = []
+    dialog = BackupDialog(document, confirm=lambda _parent, question: questions.append(question) or True)
+    qtbot.addWidget(dialog)
+    assert [copy.kind for copy in dialog.copies] == ["daily"] and dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(document.reloaded), qtbot.waitSignal(dialog.restored):
+        assert dialog.restore_selected()
+    assert questions and document.report.agency == "เทศบาลตำบลบางรัก"
+    # The typed-over content was flushed and kept as a "before a restore" copy.
+    again = BackupDialog(document, confirm=lambda *_: False)
+    qtbot.addWidget(again)
+    assert sorted(copy.kind for copy in again.copies) == ["daily", "restore"]
+    assert not again.restore_selected()  # the clerk said no: nothing changes
+    assert document.close()
+    with ReportStore.open(report_file) as store:
+        assert store.load_report(document.report_id).agency == "เทศบาลตำบลบางรัก"
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_banner_shows_the_read_only_reason(report_file, read_only_folder, qtbot):
+    view = read_only_folder(report_file.parent)
+    document = ReportDocument.open(view / report_file.name)
+    banner = ReadOnlyBanner()
+    qtbot.addWidget(banner)
+    banner.show_notices(document.store.notices)
+    assert not banner.isHidden() and "read-only" in banner.text()
+    dialog = BackupDialog(document)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    banner.show_notices([])
+    assert banner.isHidden()
+    document.store.close()
