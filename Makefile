@@ -48,3 +48,8 @@ i18n: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# make stress – long reliability runs: ITA_KILLS SIGKILLs per scenario, then every test without network
+.PHONY: stress
+stress: system-deps $(STAMP)
+	ITA_KILLS=$${ITA_KILLS:-150} PY=$(PY) stress/run_stress.sh
