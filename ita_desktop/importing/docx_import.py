@@ -10,7 +10,9 @@ the report holds. An unreadable photo is skipped with a warning naming it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,7 @@ if TYPE_CHECKING:  # the store is only handed in, never opened here
 
 Progress = Callable[[int, int], None]
 BATCH_SIZE = 8  # photos per transaction: few fsyncs, a small write-ahead log
+READ_AHEAD = 8  # prepared photos waiting for the writer (~6 MB each): workers never wait for a commit
 
 
 @dataclass
@@ -68,6 +71,38 @@ def _picture_warning(pending: PendingPicture, english: str, thai: str) -> Import
     title = shorten(pending.measure.title, 40)
     return ImportWarning("unreadable_picture", f"picture not imported: {english} (measure “{title}”)",
                          f"ไม่ได้นำเข้าภาพ: {thai} (มาตรการ “{title}”)")
+
+
+def _read_ahead(results: Iterator[PhotoResult], depth: int) -> Iterator[PhotoResult]:
+    """Pull ``results`` on a helper thread, so the workers keep preparing while the caller writes and commits."""
+    waiting: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    end = object()
+
+    def pump() -> None:
+        try:
+            for result in results:
+                while not stop.is_set():
+                    try:
+                        waiting.put(result, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            waiting.put(end)
+        except BaseException as error:  # handed to the caller's thread, raised there
+            waiting.put(error)
+
+    thread = threading.Thread(target=pump, name="photo-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (item := waiting.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()  # the caller stopped early (an error while writing): let the pump end
 
 
 class _PhotoWriter:
@@ -112,7 +147,7 @@ class _PhotoWriter:
         if self.progress:
             self.progress(0, total)
         sources = ((p.photo.original_name, self.loader(p.photo.original_name)) for p in pending)
-        results = prepare_many(sources, workers=workers)
+        results = _read_ahead(prepare_many(sources, workers=workers), READ_AHEAD)
         done = 0
         while done < total:
             # One transaction per batch (nested add_photo edits become savepoints).
