@@ -117,3 +117,52 @@ class BackupDialog(QDialog):
         self.restored.emit(copy)
         self.accept()
         return True
+
+
+class WindowReliability:
+    """Adds the read-only banner and File → Restore backup… to a main window.
+
+    The window calls :meth:`document_opened` whenever it shows a new document.
+    """
+
+    def __init__(self, window) -> None:
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QToolBar
+
+        from ita_desktop.ui.readonly_banner import ReadOnlyBanner
+
+        self.window = window
+        self.banner = ReadOnlyBanner(window)
+        self.banner_bar = QToolBar(window)
+        self.banner_bar.setObjectName("readOnlyBannerBar")
+        self.banner_bar.setMovable(False)
+        self.banner_bar.addWidget(self.banner)
+        window.addToolBarBreak()
+        window.addToolBar(self.banner_bar)
+        self.banner_bar.hide()
+        self.restore_action = QAction(tr("title") + "…", window)
+        self.restore_action.setObjectName("action_restore_backup")
+        self.restore_action.triggered.connect(self.open_dialog)
+        self.restore_action.setEnabled(False)
+        menu = getattr(window, "menus", {}).get("file")
+        if menu is not None:
+            quit_action = getattr(window, "actions_by_name", {}).get("quit")
+            menu.insertAction(quit_action, self.restore_action) if quit_action else menu.addAction(self.restore_action)
+
+    def document_opened(self, document) -> None:
+        notices = list(getattr(document.store, "notices", ()))
+        self.banner.show_notices(notices)
+        self.banner_bar.setVisible(bool(notices))
+        self.restore_action.setEnabled(True)
+
+    def retranslate(self) -> None:
+        self.restore_action.setText(tr("title") + "…")
+        self.banner.retranslate()
+
+    def open_dialog(self) -> BackupDialog | None:
+        document = getattr(self.window, "document", None)
+        if document is None:
+            return None
+        dialog = BackupDialog(document, self.window)
+        dialog.open()
+        return dialog

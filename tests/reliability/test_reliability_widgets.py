@@ -45,3 +45,20 @@ def test_banner_shows_the_read_only_reason(report_file, read_only_folder, qtbot)
     banner.show_notices([])
     assert banner.isHidden()
     document.store.close()
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints", "This plugin does not support")
+def test_main_window_shows_banner_and_restore_menu(report_file, read_only_folder, qtbot):
+    from ita_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(report_file)
+    action = window.reliability.restore_action
+    assert action in window.menus["file"].actions() and action.isEnabled()
+    assert window.reliability.banner_bar.isHidden()
+    view = read_only_folder(report_file.parent)
+    assert window.open_path(view / report_file.name)
+    assert not window.reliability.banner_bar.isHidden() and "read-only" in window.reliability.banner.text()
+    window.document.store.close()
