@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
 from ita_desktop.model import numbering as num
+from ita_desktop.ui.backup_dialog import WindowReliability
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.editor_view import EditorView
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
         geometry = self.settings.get("window/geometry")
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.undo_action_holder.bind(document.undo_stack)
         self._update_title()
         self.save_label.setText("")
+        self.reliability.document_opened(document)
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         from ita_desktop.ui.menus import retranslate_menus
 
         retranslate_menus(self)
+        self.reliability.retranslate()
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:
             self.editor.retranslate()
