@@ -25,6 +25,7 @@ IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 MAX_XML_BYTES = 200_000_000  # a report's text is a few MB of XML; more is a zip bomb
+MAX_PICTURE_BYTES = 300_000_000  # a phone photo is a few MB; a raw scan tens; more is a zip bomb
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -61,7 +62,12 @@ def _read_member(path: Path, member: str) -> bytes:
     # A fresh handle per read: worker threads never share a file position.
     try:
         with zipfile.ZipFile(path) as archive:
+            if archive.getinfo(member).file_size > MAX_PICTURE_BYTES:
+                raise PictureReadError("the picture is too large to be a photo.",
+                                       "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
             return archive.read(member)
+    except PictureReadError:
+        raise
     except KeyError:
         raise PictureReadError("the picture is missing from the Word file.", "ไม่พบภาพนี้ในไฟล์ Word") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError):

@@ -1,7 +1,8 @@
 """The Word source: walk a .docx body into SourceParagraphs (text lines, pictures, tables) for the recogniser.
 
 Each Word paragraph becomes one or more source paragraphs: its text is cut at
-line breaks (the recogniser reads line by line, as in the text source), and
+line breaks (the recogniser reads line by line, as in the text source), a line
+of three or more tab-separated cells is a table row (as in the text source), and
 each picture becomes a paragraph of its own at the place it stands, so a
 caption typed after a picture follows it. Tables of data become tracking
 tables; tables used for layout (a grid of photos with captions, sign-off
@@ -18,8 +19,8 @@ from lxml import etree
 from ita_desktop.importing.docx_numbering import ListNumbering
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
 from ita_desktop.importing.docx_tables import CellContent, read_table
+from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
-from ita_desktop.importing.text_source import paragraphs_from_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -151,11 +152,26 @@ class DocxSource:
 
     @staticmethod
     def _text_lines(text: str, line: int) -> Iterator[SourceParagraph]:
-        if not text.strip():
-            return
-        for paragraph in paragraphs_from_text(text.strip("\n")):
-            if not paragraph.is_blank:
-                yield SourceParagraph(text=paragraph.text, table=paragraph.table, line=line)
+        for raw in text.split("\n"):
+            paragraph = _tabbed_line(raw, line)
+            if paragraph is not None:
+                yield paragraph
+
+
+def _tabbed_line(raw: str, line: int) -> SourceParagraph | None:
+    """A line of text; tab-separated cells make a table row only when three or more are filled.
+
+    In Word, tabs mostly align things (a sign-off pushed to the right, a label
+    and its value), so fewer filled cells are joined by one space as the page shows.
+    """
+    cells = [cell.strip() for cell in raw.split("\t")]
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return None
+    joined = " ".join(filled)
+    if len(filled) >= 3 and read_role_signoff(joined) is None and read_signature_line(joined) is None:
+        return SourceParagraph(table=[cells], line=line)
+    return SourceParagraph(text=joined if len(filled) > 1 else raw.strip(), line=line)
 
 
 def _chosen(alternate: etree._Element) -> etree._Element:
