@@ -14,7 +14,6 @@ from ita_desktop.i18n import _, current_language
 from ita_desktop.model import Measure, MeasureGroup
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.qt_compat import no_value
 
 MEASURE_MIME = "application/x-ita-desktop-measures"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "report", "section", "group", "measure"
@@ -139,7 +138,7 @@ class ReportTreeModel(QAbstractItemModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
-            return no_value()
+            return None
         node: TreeNode = index.internalPointer()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.label(node)
@@ -150,7 +149,7 @@ class ReportTreeModel(QAbstractItemModel):
         if role == SEARCH_ROLE:
             return self._search_text(node)
         if node.kind != "measure":
-            return no_value()
+            return None
         missing = empty_parts(node.obj)
         if role == EMPTY_PARTS_ROLE:
             return missing
@@ -159,7 +158,7 @@ class ReportTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and missing:
             names = [f.label(current_language()) for f in MEASURE_PARTS if f.key in missing]
             return _("Empty parts: {parts}").format(parts=", ".join(names))
-        return no_value()
+        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
