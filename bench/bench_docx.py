@@ -2,6 +2,7 @@
 
 Prints one JSON line per benchmark:
   docx_import_render   import (recognise, prepare, store) and render seconds, peak memory of that process
+  docx_export          the imported report written back as .docx (print copies)
   docx_libreoffice     `soffice --headless --convert-to pdf` of the same .docx, and the ratio
 The import + render runs in a fresh child process, so its peak RSS is its own
 (building the fixture with python-docx holds every photo in memory; that is not measured).
@@ -92,10 +93,10 @@ def worker(docx_path: str, ita_path: str, pdf_path: str) -> None:
     from ita_desktop.importing.docx_import import import_docx
     from ita_desktop.store.report_store import ReportStore
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with ReportStore.open(ita_path, create=True) as store:
         outcome = import_docx(store, docx_path)
-    imported = time.perf_counter()
+    imported, cpu_imported = time.perf_counter(), time.process_time()
     render_seconds, pages = None, None
     try:
         from ita_desktop.pdf import render_to_file
@@ -104,8 +105,18 @@ def worker(docx_path: str, ita_path: str, pdf_path: str) -> None:
     if render_to_file is not None:
         stats = render_to_file(Path(ita_path), outcome.report_id, Path(pdf_path))
         render_seconds, pages = time.perf_counter() - imported, stats.pages
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux (import + render)
+    render_cpu = time.process_time() - cpu_imported
+    export_started = time.perf_counter()
+    from ita_desktop.exporting.docx_export import export_docx
+
+    with ReportStore.open_reader(ita_path) as store:
+        export_docx(store, store.load_report(outcome.report_id), Path(pdf_path).with_suffix(".export.docx"))
+    export_seconds = time.perf_counter() - export_started
+    # CPU seconds of all threads: on a busy shared machine they say more than wall time does.
     print(json.dumps({"import_s": imported - started, "render_s": render_seconds, "pages": pages,
+                      "export_docx_s": export_seconds,
+                      "import_cpu_s": cpu_imported - cpu_started, "render_cpu_s": render_cpu,
                       "photos_stored": outcome.photos_stored, "photos_skipped": outcome.photos_skipped,
                       "warnings": len(outcome.warnings), "peak_rss_mb": peak_kb / 1024}))
 
@@ -150,8 +161,14 @@ def main() -> int:
                       "import_s": round(result["import_s"], 2),
                       "render_s": None if result["render_s"] is None else round(result["render_s"], 2),
                       "pages": result["pages"], "total_s": round(ours, 2),
+                      "import_cpu_s": round(result["import_cpu_s"], 2),
+                      "render_cpu_s": round(result["render_cpu_s"], 2),
+                      "load_average_1min": os.getloadavg()[0],
                       "peak_rss_mb": round(result["peak_rss_mb"], 1), "photos_stored": result["photos_stored"],
                       "photos_skipped": result["photos_skipped"]}))
+    print(json.dumps({"benchmark": "docx_export", "photos": result["photos_stored"],
+                      "export_s": round(result["export_docx_s"], 2),
+                      "docx_mb": round(pdf_path.with_suffix(".export.docx").stat().st_size / 1e6, 1)}))
     lo_seconds = None if args.no_libreoffice else _libreoffice(docx_path, workdir)
     print(json.dumps({"benchmark": "docx_libreoffice", "photos": args.photos,
                       "soffice_s": None if lo_seconds is None else round(lo_seconds, 2),
