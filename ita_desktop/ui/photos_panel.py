@@ -41,9 +41,11 @@ class PhotoListModel(QAbstractListModel):
         self._thumbnails: dict[int, QIcon] = {}
 
     def set_measure(self, measure_id: int | None) -> None:
+        # Look the measure up before the reset: a KeyError inside it would leave the reset half done.
+        photos = list(self.document.measure(measure_id).photos) if measure_id is not None else []
         self.beginResetModel()
         self.measure_id = measure_id
-        self.photos = list(self.document.measure(measure_id).photos) if measure_id is not None else []
+        self.photos = photos
         self.endResetModel()
 
     def reload(self) -> None:

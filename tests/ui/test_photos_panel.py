@@ -137,3 +137,11 @@ def test_no_measure_disables_adding(panel, qtbot):
     panel.set_measure(None)
     assert not panel.add_button.isEnabled()
     assert panel.add_files(["/nonexistent.jpg"]) is None
+
+
+def test_deleting_the_shown_measure_empties_the_strip_in_one_reset(document, panel):
+    resets = []
+    panel.model.modelAboutToBeReset.connect(lambda: resets.append("reset"))
+    document.delete_measure(document.report.measures[0].id)
+    assert panel.model.measure_id is None and panel.model.photos == []
+    assert resets == ["reset"]  # the failed look-up no longer starts a second, nested reset
