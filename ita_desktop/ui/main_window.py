@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
@@ -55,10 +55,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
         from ita_desktop.ui.qt_translation import language_notifier
 
-        language_notifier().languageChanged.connect(self._language_changed)
+        # Kept so closing disconnects exactly these, once (a second close must not warn).
+        self._app_connections = [
+            QApplication.instance().focusChanged.connect(self._focus_changed),
+            language_notifier().languageChanged.connect(self._language_changed),
+        ]
         self.retranslate()
 
     # -- the open document ----------------------------------------------------------
@@ -152,10 +155,9 @@ class MainWindow(QMainWindow):
 
     def _detach(self) -> None:
         """A closed window no longer listens to the application (focus, language) nor shows a closed file."""
-        from ita_desktop.ui.qt_translation import language_notifier
-
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
-        language_notifier().languageChanged.disconnect(self._language_changed)
+        for connection in self._app_connections:
+            QObject.disconnect(connection)
+        self._app_connections = []
         if self.editor is not None:
             self.editor.setParent(None)
             self.editor.deleteLater()

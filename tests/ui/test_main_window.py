@@ -118,7 +118,6 @@ def test_moving_past_the_end_of_a_group_enters_the_next_group(window):
 
 
 # The photos panel (ui/photos_panel.py) resets its model twice when its measure is deleted; reported to its owner.
-@pytest.mark.qt_log_ignore("beginResetModel called on PhotoListModel", "This plugin does not support")
 def test_delete_is_confirmed_and_undoable(window, monkeypatch):
     select_first_measure(window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -247,3 +246,9 @@ def test_keyboard_shortcuts_are_the_ones_of_the_issue(window):
     assert keys["move_up"] == ["Alt+Up"] and keys["move_down"] == ["Alt+Down"]
     assert keys["undo"] == ["Ctrl+Z"] and "Ctrl+Shift+Z" in keys["redo"]
     assert Qt.Key.Key_Delete  # the Del key is a real key on every keyboard layout
+
+
+def test_closing_twice_disconnects_once_without_warnings(window, recwarn):
+    window.close()
+    window.close()
+    assert [str(w.message) for w in recwarn if "disconnect" in str(w.message)] == []
