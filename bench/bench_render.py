@@ -125,26 +125,41 @@ def case(name: str, ita: str, report_id: int) -> None:
     }, ensure_ascii=False), flush=True)
 
 
+def setup(folder: str) -> None:
+    """Runs in a child: writes the two .ita files and prints their report ids."""
+    from ita_desktop.importing import import_demo
+    from ita_desktop.store.report_store import ReportStore
+
+    sample = Path(folder) / "sample.ita"
+    with ReportStore.open(sample, create=True) as store:
+        sample_id = import_demo(store)
+    large = Path(folder) / "large.ita"
+    started = time.perf_counter()
+    large_id = build_large_file(large)
+    print(json.dumps({"benchmark": "render_setup_large_file", "seconds": round(time.perf_counter() - started, 1),
+                      "ita_bytes": large.stat().st_size}), flush=True)
+    print(json.dumps({"sample": sample_id, "large": large_id}), flush=True)
+
+
 def main() -> None:
     os.environ.setdefault("PYTHAINLP_DATA", os.path.join(tempfile.gettempdir(), "ita-desktop-bench-pythainlp"))
     if len(sys.argv) == 4:
         case(sys.argv[1], sys.argv[2], int(sys.argv[3]))
         return
-    from ita_desktop.importing import import_demo
-    from ita_desktop.store.report_store import ReportStore
-
+    if len(sys.argv) == 3 and sys.argv[1] == "setup":
+        setup(sys.argv[2])
+        return
+    # This parent stays small and does no work itself: Linux carries a process's peak RSS
+    # across fork and exec, so a parent that had built the photos would inflate every child's figure.
     with tempfile.TemporaryDirectory(prefix="bench-render-") as folder:
-        sample = Path(folder) / "sample.ita"
-        with ReportStore.open(sample, create=True) as store:
-            sample_id = import_demo(store)
-        large = Path(folder) / "large.ita"
-        started = time.perf_counter()
-        large_id = build_large_file(large)
-        setup = time.perf_counter() - started
-        print(json.dumps({"benchmark": "render_setup_large_file", "seconds": round(setup, 1),
-                          "ita_bytes": large.stat().st_size}), flush=True)
-        for name, path, report_id in (("seed_sample", sample, sample_id), ("large_120_photos", large, large_id)):
-            subprocess.run([sys.executable, __file__, name, str(path), str(report_id)], check=True)
+        lines = subprocess.run([sys.executable, __file__, "setup", folder], check=True, capture_output=True,
+                               text=True).stdout.splitlines()
+        print(lines[0], flush=True)
+        ids = json.loads(lines[-1])
+        for name, file_name, key in (("seed_sample", "sample.ita", "sample"),
+                                     ("large_120_photos", "large.ita", "large")):
+            subprocess.run([sys.executable, __file__, name, str(Path(folder) / file_name), str(ids[key])],
+                           check=True)
 
 
 if __name__ == "__main__":
