@@ -5,6 +5,8 @@ tracking table and goes to the measure as rows of cells. A table that holds
 pictures, sign-off blocks or a single column of text is only layout: its cells
 are read as ordinary paragraphs, in reading order, with a row of captions
 under a row of photos paired column by column (photo, its caption, next photo).
+A table whose first column holds part labels ("ขั้นตอนหรือวิธีดำเนินการ" | text)
+is a measure laid out as a form: each row reads as "label : text".
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ita_desktop.importing.patterns import read_paren_number, read_part
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import SourcePicture
 
@@ -83,6 +86,39 @@ def _is_layout(grid: list[list[CellContent]]) -> bool:
     return max((len(row) for row in grid), default=0) <= 1  # a framed single column of text
 
 
+def _is_part_label(cell: CellContent) -> bool:
+    """A cell holding only a part label, perhaps numbered: "(๑.๑) ขั้นตอนหรือวิธีดำเนินการ"."""
+    text = cell.text.strip().rstrip(":：").strip()
+    if not text or "\n" in text or cell.has_pictures:
+        return False
+    numbered = read_paren_number(text)
+    part = read_part(numbered.body if numbered else text, True)
+    return part is not None and not part.body
+
+
+def _is_form(grid: list[list[CellContent]]) -> bool:
+    labelled = sum(1 for row in grid if len(row) >= 2 and _is_part_label(row[0]))
+    return labelled >= 2
+
+
+def _form_rows(grid: list[list[CellContent]]) -> list[CellContent]:
+    """Each labelled row as one cell: "label : first paragraph", then its other paragraphs and pictures."""
+    merged = []
+    for row in grid:
+        if len(row) < 2 or not _is_part_label(row[0]):
+            merged.extend(cell for cell in row if not cell.is_empty)
+            continue
+        label = row[0].text.strip().rstrip(":：").strip() + " : "
+        paragraphs = [pieces for cell in row[1:] for pieces in cell.paragraphs]
+        starts_with_text = paragraphs and all(isinstance(p, str) for p in paragraphs[0]) and \
+            "".join(paragraphs[0]).strip()
+        if starts_with_text:  # the body's first line follows the label, as typed on one line
+            merged.append(CellContent([[label, *paragraphs[0]], *paragraphs[1:]]))
+        else:  # pictures (or nothing) first: the label stands alone above them
+            merged.append(CellContent([[label], *paragraphs]))
+    return merged
+
+
 def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
     """Row by row; a text-only row right under a picture row of as many cells holds their captions."""
     ordered: list[CellContent] = []
@@ -107,6 +143,8 @@ def read_table(table: etree._Element, read_cell: Callable[[etree._Element], Cell
     """Classify a w:tbl and return its data rows or its cells in reading order."""
     grid = [[read_cell(cell) for cell in _cells(row)] for row in _rows(table)]
     grid = [row for row in grid if row]
+    if _is_form(grid):
+        return TableLayout(cells=_form_rows(grid))
     if _is_layout(grid):
         return TableLayout(cells=_reading_order(grid))
     return TableLayout(rows=[[cell.text for cell in row] for row in grid])

@@ -140,3 +140,27 @@ def test_linked_picture_is_reported_and_embedded_ones_are_lazy(tmp_path):
     [picture_paragraph] = [p for p in embedded.paragraphs() if p.pictures]
     assert picture_paragraph.pictures[0].data == b""  # bytes stay in the zip until prepared
     assert embedded.pictures[picture_paragraph.pictures[0].name].load()[:2] == b"\xff\xd8"
+
+
+def test_measure_laid_out_as_a_form_table(tmp_path):
+    document = docx.Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    document.add_paragraph("มาตรการเกี่ยวกับการเปิดเผยข้อมูล (ข้อ O2)")
+    form = document.add_table(rows=5, cols=2)
+    labels = ["(๑) ขั้นตอนหรือวิธีดำเนินการ", "หน่วยงานผู้รับผิดชอบ :", "สรุปผลการดำเนินการ",
+              "ผลลัพธ์หรือผลสำเร็จของการดำเนินการ", "ภาพประกอบ (ถ้ามี)"]
+    bodies = ["ปรับปรุงเว็บไซต์\nตรวจสอบทุกเดือน", "สำนักปลัด", "ดำเนินการแล้ว", "ข้อมูลเป็นปัจจุบัน", None]
+    for row, (label, body) in enumerate(zip(labels, bodies, strict=True)):
+        form.cell(row, 0).text = label
+        if body is not None:
+            form.cell(row, 1).text = body
+    photo_cell = form.cell(4, 1).paragraphs[0]
+    photo_cell.add_run().add_picture(io.BytesIO(jpeg_bytes(64, 48)), width=Mm(20))
+    form.cell(4, 1).add_paragraph("ภาพที่ ๑ หน้าเว็บไซต์")
+    document.save(str(tmp_path / "form.docx"))
+    measure = recognise_docx(tmp_path / "form.docx").result.report.measures[0]
+    assert measure.steps == "ปรับปรุงเว็บไซต์\nตรวจสอบทุกเดือน"
+    assert (measure.responsible, measure.summary, measure.outcome) == ("สำนักปลัด", "ดำเนินการแล้ว",
+                                                                       "ข้อมูลเป็นปัจจุบัน")
+    assert [p.caption for p in measure.photos] == ["ภาพที่ ๑ หน้าเว็บไซต์"] and measure.table == []
