@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -44,23 +47,27 @@ def _statements(script: str) -> list[str]:
 
 MIGRATION_FILES = _migration_files()
 LATEST_VERSION: int = MIGRATION_FILES[-1][0]
-MIGRATIONS = Migrations("ita_desktop")
+@cache
+def _migrations() -> Migrations:
+    """The registered migrations; built on first use so reading a file never imports sqlite-utils."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("ita_desktop")
+    for version, name, script in MIGRATION_FILES:
+        _register(migrations, version, name, script)
+    return migrations
 
 
-def _register(version: int, name: str, script: str) -> None:
+def _register(migrations: Migrations, version: int, name: str, script: str) -> None:
     def apply(db: Database) -> None:
         for statement in _statements(script):
             db.execute(statement)
         db.execute(f"PRAGMA user_version = {version}")
 
-    MIGRATIONS(name=name)(apply)
-
-
-for _version, _name, _script in MIGRATION_FILES:
-    _register(_version, _name, _script)
+    migrations(name=name)(apply)
 
 
 def migrate(db: Database, up_to: int | None = None) -> None:
     """Apply pending migrations (all, or those numbered up to ``up_to``)."""
     stop = [name for version, name, _ in MIGRATION_FILES if up_to is not None and version == up_to + 1]
-    MIGRATIONS.apply(db, stop_before=stop or None)
+    _migrations().apply(db, stop_before=stop or None)

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
 from ita_desktop.paths import user_data_dir
@@ -141,5 +139,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     finally:
         source.close()
     if conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
+        from sqlite_utils import Database  # only when a restored copy needs upgrading
+
         migrate(Database(conn, execute_plugins=False, recursive_triggers=False))
     return safety

@@ -16,11 +16,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError, UserError
 from ita_desktop.store.backup import backup_before_migration, daily_backup
+from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
 
 # "ITAd" in the header's application_id field marks a file as ours.
@@ -172,7 +171,7 @@ def _connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3
     return conn
 
 
-def open_read_only(path: Path) -> Database:
+def open_read_only(path: Path) -> LazyDatabase:
     """A reader for another thread (rendering, previews): never migrates, never writes."""
     path = Path(path)
     version = _inspect(path)
@@ -183,21 +182,21 @@ def open_read_only(path: Path) -> Database:
         conn = _connect_read_only(path, check_same_thread=False)
     except sqlite3.Error as exc:
         raise _error(path, f"cannot be opened ({exc}).", f"เปิดไฟล์ไม่ได้ ({exc})") from None
-    return Database(conn, execute_plugins=False, recursive_triggers=False)
+    return LazyDatabase(conn)
 
 
-def _open_writable(path: Path, version: int) -> Database:
+def _open_writable(path: Path, version: int) -> LazyDatabase:
     try:
         conn = sqlite3.connect(str(path))
         _configure(conn)
         if version < LATEST_VERSION:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        db = LazyDatabase(conn)
         if 0 < version < LATEST_VERSION:
             backup_before_migration(conn, path, version)
         if version < LATEST_VERSION:
-            migrate(db)
+            migrate(db.database())
         conn.execute("PRAGMA journal_mode = WAL")
         return db
     except sqlite3.OperationalError as exc:
@@ -212,7 +211,7 @@ def _new_file_version(path: Path, create: bool) -> int:
     return 0
 
 
-def open_database(path: Path, *, create: bool = False) -> Database:
+def open_database(path: Path, *, create: bool = False) -> LazyDatabase:
     """Open (or with ``create``, make) the report file at ``path`` and bring its schema up to date."""
     path = Path(path)
     version = _inspect(path) if path.exists() else _new_file_version(path, create)
@@ -228,7 +227,7 @@ def is_writable(path: Path) -> bool:
 class OpenedReportFile:
     """A report file opened for the editor: writable and locked, or read-only with the reason why."""
 
-    db: Database
+    db: LazyDatabase
     read_only: bool = False
     lock: ReportLock | None = None
     notices: list[UserError] = field(default_factory=list)
@@ -256,7 +255,7 @@ def _open_for_reading_only(path: Path, version: int) -> OpenedReportFile:
         conn.execute("SELECT count(*) FROM reports").fetchone()
     except sqlite3.Error as exc:
         raise _error(path, f"cannot be opened read-only ({exc}).", f"เปิดแบบอ่านอย่างเดียวไม่ได้ ({exc})") from None
-    db = Database(conn, execute_plugins=False, recursive_triggers=False)
+    db = LazyDatabase(conn)
     return OpenedReportFile(db, read_only=True, notices=[read_only_reason(path)])
 
 

@@ -11,17 +11,19 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummary, Signatory
-from ita_desktop.photos import PreparedPhoto
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
 from ita_desktop.store.opening import open_read_only, open_report_file, read_only_reason
 from ita_desktop.store.ordering import SiblingList
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from ita_desktop.photos import PreparedPhoto
 
 SECTIONS = SiblingList("sections", "report_id")
 GROUPS = SiblingList("measure_groups", "section_id")
@@ -91,6 +93,10 @@ class ReportStore:
 
     def _purge_deleted(self) -> None:
         # Undo history does not outlive the session that deleted the rows.
+        # Asked first, so an ordinary opening writes nothing (and needs no sqlite-utils).
+        if not self.db.execute("SELECT EXISTS (SELECT 1 FROM photos WHERE deleted = 1) "
+                               "OR EXISTS (SELECT 1 FROM measures WHERE deleted = 1)").fetchone()[0]:
+            return
         with self.db.atomic():
             self.db.execute("DELETE FROM photos WHERE deleted = 1")
             self.db.execute("DELETE FROM measures WHERE deleted = 1")
@@ -125,10 +131,10 @@ class ReportStore:
 
     def load_report(self, report_id: int) -> Report:
         """The whole tree of one report (photo rows, never photo pixels)."""
-        row = self.db.execute("SELECT * FROM reports WHERE id = ?", [report_id]).fetchone()
-        if row is None:
+        found = self._rows("SELECT * FROM reports WHERE id = ?", [report_id])
+        if not found:
             raise KeyError(f"report {report_id} does not exist")
-        report = rows.report_from_row(self._as_dict("reports", row))
+        report = rows.report_from_row(found[0])
         report.signatories = [rows.signatory_from_row(r) for r in self._rows(
             "SELECT * FROM signatories WHERE report_id = ? ORDER BY position_index, id", [report_id])]
         sections = {r["id"]: rows.section_from_row(r) for r in self._rows(
@@ -156,10 +162,6 @@ class ReportStore:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-
-    def _as_dict(self, table: str, values: tuple) -> dict:
-        names = [c.name for c in self.db[table].columns]
-        return dict(zip(names, values, strict=True))
 
     def insert_report(self, report: Report) -> int:
         """Store a whole new report tree (without photos); sets ``id`` on every object given."""
