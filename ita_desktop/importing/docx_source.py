@@ -99,7 +99,7 @@ class DocxSource:
                 continue
             if tag == f"{W}t":
                 pieces.append(child.text or "")
-            elif tag == f"{W}tab":
+            elif tag in (f"{W}tab", f"{W}ptab"):
                 pieces.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 pieces.append("\n")
