@@ -1,13 +1,16 @@
-"""File operations: new, open, recent, new fiscal year, import text, export JSON, print and PDF."""
+"""File operations: new, open, recent, new fiscal year, import text or Word, export JSON or Word, print and PDF."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
@@ -85,9 +88,11 @@ class FileOperations:
             return
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(self.window, _("Import text"), self._folder(),
-                                                        "Text (*.txt)")
+                                                        "Text or Word (*.txt *.docx)")
             if not path:
                 return
+        if path.lower().endswith(".docx"):
+            return self.import_word(path)
         from ita_desktop.importing.report_import import recognise_file, save_recognised
 
         document.flush()
@@ -122,6 +127,45 @@ class FileOperations:
             return self._error(error)
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
+    def import_word(self, path: str) -> None:
+        """A Word report (with its photos) as a new report of this file, with a progress dialog."""
+        from ita_desktop.importing.docx_import import recognise_docx, save_docx
+
+        document = self.window.document
+        document.flush()
+        try:
+            recognised = recognise_docx(path)
+            with _progress_dialog(self.window, _("Importing photos…")) as progress:
+                outcome = save_docx(document.store, recognised, progress=progress)
+        except (UserError, *WRITE_ERRORS) as error:
+            return self._error(error)
+        document.switch_report(outcome.report_id)
+        if outcome.warnings:
+            lines = [w.message(current_language()) for w in outcome.warnings[:20]]
+            QMessageBox.information(self.window, _("Import text"),
+                                    _("Imported with {count} warnings:").format(count=len(outcome.warnings))
+                                    + "\n" + "\n".join(lines))
+
+    def export_word(self, path: str | None = None) -> None:
+        """The report as an editable Word document (photos at print size)."""
+        document = self.window.document
+        if document is None:
+            return
+        if path is None:
+            suggested = str(document.path.with_suffix(".docx"))
+            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export Word"), suggested, "Word (*.docx)")
+            if not path:
+                return
+        from ita_desktop.exporting.docx_export import export_docx
+
+        document.flush()
+        try:
+            with _progress_dialog(self.window, _("Export Word")) as progress:
+                export_docx(document.store, document.report, path, progress=progress)
+        except (UserError, OSError) as error:
+            return self._error(error)
+        self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
+
     # Printing belongs to ui/print_preview.py; these only hand over the document.
     def print_preview(self) -> None:
         from ita_desktop.ui.print_preview import show_print_preview
@@ -146,3 +190,23 @@ class FileOperations:
 
         if self.window.document is not None and self.window.editor is not None:
             show_preprint_check(self.window, self.window.document, self.window.jump_to)
+
+
+@contextlib.contextmanager
+def _progress_dialog(parent, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A modal progress dialog fed by a ``progress(done, total)`` callback on the UI thread."""
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        QApplication.processEvents()
+
+    try:
+        yield progress
+    finally:
+        dialog.close()
+        dialog.deleteLater()

@@ -22,6 +22,7 @@ _ACTIONS: dict[str, tuple[tuple[str, ...], QStyle.StandardPixmap | None]] = {
     "new_year": ((), None),
     "import_text": ((), None),
     "export_json": ((), None),
+    "export_docx": ((), None),
     "export_pdf": (("Ctrl+Shift+E",), None),
     "preview": (("Ctrl+Shift+P",), QStyle.StandardPixmap.SP_FileDialogContentsView),
     "print": (("Ctrl+P",), None),
@@ -48,6 +49,7 @@ def _texts() -> dict[str, str]:
     return {
         "new": _("&New report…"), "open": _("&Open…"), "new_year": _("New &fiscal year from this report"),
         "import_text": _("&Import text…"), "export_json": _("Export &JSON…"), "export_pdf": _("&Export PDF…"),
+        "export_docx": _("Export &Word…"),
         "preview": _("Print pre&view…"), "print": _("&Print…"), "check": _("Pre-print &check…"),
         "quit": _("&Quit"), "undo": _("&Undo"), "redo": _("&Redo"), "add_measure": _("Add &measure"),
         "add_group": _("Add &group"), "add_section": _("Add &section"), "duplicate": _("D&uplicate measure"),
@@ -71,6 +73,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     handlers = {
         "new": lambda: files.new_report(), "open": lambda: files.open(), "new_year": files.new_fiscal_year,
         "import_text": lambda: files.import_text(), "export_json": lambda: files.export_json(),
+        "export_docx": lambda: files.export_word(),
         "export_pdf": files.export_pdf, "preview": files.print_preview, "print": files.print,
         "check": files.preprint_check, "quit": window.close, "add_measure": edits.add_measure,
         "add_group": edits.add_group, "add_section": edits.add_section, "duplicate": edits.duplicate,
@@ -105,7 +108,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     for name in ("new", "open"):
         m["file"].addAction(actions[name])
     m["file"].addMenu(m["recent"])
-    for name in (None, "new_year", None, "import_text", "export_json", None, "check", "preview", "print",
+    for name in (None, "new_year", None, "import_text", "export_json", "export_docx", None, "check", "preview", "print",
                  "export_pdf", None, "quit"):
         m["file"].addSeparator() if name is None else m["file"].addAction(actions[name])
     bar.addMenu(m["edit"])
