@@ -26,7 +26,7 @@ from ita_desktop.store.locking import ReportLock
 APPLICATION_ID = 0x49544164
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
-_OUR_TABLES = {"reports", "sections", "measure_groups", "measures", "photos", "photo_blobs",
+_OUR_TABLES = {"reports", "sections", "measure_groups", "measures", "photos", "photo_blobs", "photo_originals",
                "signatories", "item_catalogue", "_sqlite_migrations"}
 
 

@@ -29,7 +29,8 @@ SECTIONS = SiblingList("sections", "report_id")
 GROUPS = SiblingList("measure_groups", "section_id")
 MEASURES = SiblingList("measures", "group_id", soft_delete=True)
 PHOTOS = SiblingList("photos", "measure_id", soft_delete=True)
-PHOTO_KINDS = {"print": "print_copy", "thumbnail": "thumbnail", "original": "original"}
+PHOTO_KINDS = {"print": ("photo_blobs", "print_copy"), "thumbnail": ("photo_blobs", "thumbnail"),
+               "original": ("photo_originals", "data")}
 
 
 class ReportStore:
@@ -305,9 +306,11 @@ class ReportStore:
                     {"measure_id": copy_id, "position_index": PHOTOS.next_index(self.db, copy_id),
                      "caption": photo.caption, "width": photo.width, "height": photo.height,
                      "sha256": photo.sha256, "original_name": photo.original_name}).last_pk
-                self.db.execute("INSERT INTO photo_blobs (photo_id, original, print_copy, print_format, thumbnail) "
-                                "SELECT ?, original, print_copy, print_format, thumbnail FROM photo_blobs "
+                self.db.execute("INSERT INTO photo_blobs (photo_id, print_copy, print_format, thumbnail) "
+                                "SELECT ?, print_copy, print_format, thumbnail FROM photo_blobs "
                                 "WHERE photo_id = ?", [new_id, photo.id])
+                self.db.execute("INSERT INTO photo_originals (photo_id, data) "
+                                "SELECT ?, data FROM photo_originals WHERE photo_id = ?", [new_id, photo.id])
         return copy_id
 
     # -- photos ------------------------------------------------------------------
@@ -320,8 +323,9 @@ class ReportStore:
                  "caption": caption, "width": prepared.width, "height": prepared.height,
                  "sha256": prepared.sha256, "original_name": original_name}).last_pk
             self.db["photo_blobs"].insert(
-                {"photo_id": photo_id, "original": prepared.original, "print_copy": prepared.print_copy,
+                {"photo_id": photo_id, "print_copy": prepared.print_copy,
                  "print_format": prepared.print_format, "thumbnail": prepared.thumbnail})
+            self.db["photo_originals"].insert({"photo_id": photo_id, "data": prepared.original})
             PHOTOS.place(self.db, photo_id, measure_id, index)
         return Photo(id=photo_id, caption=caption, width=prepared.width, height=prepared.height,
                      sha256=prepared.sha256, original_name=original_name)
@@ -351,7 +355,8 @@ class ReportStore:
 
     def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
         """Pixels of one photo: "print" (upright, print resolution), "thumbnail" or "original"."""
-        row = self.db.execute(f"SELECT {PHOTO_KINDS[kind]} FROM photo_blobs WHERE photo_id = ?",
+        table, column = PHOTO_KINDS[kind]
+        row = self.db.execute(f"SELECT {column} FROM {table} WHERE photo_id = ?",
                               [photo_id]).fetchone()
         if row is None:
             raise KeyError(f"photo {photo_id} does not exist")

@@ -78,13 +78,24 @@ def test_migration_from_first_schema_keeps_data_and_backs_up(tmp_path):
     migrate(db, up_to=1)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.execute("INSERT INTO reports (title, agency, fiscal_year) VALUES ('รายงาน', 'อบต.ทดสอบ', 2565)")
+    conn.execute("INSERT INTO sections (report_id, position_index) VALUES (1, 0)")
+    conn.execute("INSERT INTO measure_groups (section_id, position_index) VALUES (1, 0)")
+    conn.execute("INSERT INTO measures (group_id, position_index, title) VALUES (1, 0, 'มาตรการ')")
+    conn.execute("INSERT INTO photos (measure_id, position_index, width, height, sha256) VALUES (1, 0, 4, 3, 'x')")
+    conn.execute("INSERT INTO photo_blobs (photo_id, original, print_copy, print_format, thumbnail) "
+                 "VALUES (1, X'0102', X'0304', 'JPEG', X'05')")
     conn.commit()
     conn.close()
 
     with ReportStore.open(path) as store:
         [summary] = store.list_reports()
         assert summary.agency == "อบต.ทดสอบ"
-        assert store.load_report(summary.id).thai_digits is True
+        report = store.load_report(summary.id)
+        assert report.thai_digits is True
+        photo_id = report.measures[0].photos[0].id
+        assert store.photo_data(photo_id, "original") == b"\x01\x02"
+        assert store.photo_data(photo_id, "print") == b"\x03\x04"
+        assert store.photo_data(photo_id, "thumbnail") == b"\x05"
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     backups = list(tmp_path.glob("old.ita.v1-*.bak"))
     assert len(backups) == 1
