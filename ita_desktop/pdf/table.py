@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fpdf import FPDF
-
 from ita_desktop.model import TRACKING_COLUMNS
 from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.style import LayoutStyle
@@ -30,17 +28,6 @@ class TableRow:
 
     def height_mm(self) -> float:
         return self.content_height_mm() + 2 * self.padding_mm
-
-
-def force_fill_color(pdf: FPDF, grey: int) -> None:
-    """Set the fill colour even if fpdf2 believes it is already set.
-
-    The typesetter writes its text colour ("0 g") straight into the page, which is
-    also the PDF fill colour, behind fpdf2's back; fpdf2 then skips a set_fill_color
-    it thinks is redundant and the header would fill black.
-    """
-    pdf.set_fill_color(255 - grey)
-    pdf.set_fill_color(grey)
 
 
 def column_widths(width_mm: float) -> list[float]:
@@ -88,9 +75,9 @@ class TrackingTableBlock:
         pdf.set_line_width(RULE_WIDTH_MM)
         pdf.set_draw_color(0)
         if filled:
-            force_fill_color(pdf, HEADER_GREY)
+            pdf.set_fill_color(HEADER_GREY)
         x = flow.frame.left
-        for width in self.widths:  # all rules first: drawing text changes the fill colour
+        for width in self.widths:
             pdf.rect(x, flow.y, width, height, style="DF" if filled else "D")
             x += width
         x = flow.frame.left

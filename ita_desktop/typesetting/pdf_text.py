@@ -31,7 +31,9 @@ class PdfTextWriter:
         pdf = self.pdf
         page_height_pt = pdf.h * pdf.k
         baseline_pt = page_height_pt - (y_mm + line.baseline_mm) * PT_PER_MM
-        ops = ["BT", pdf.text_color.serialize().lower()]
+        # q/Q: the colour, font and text rise set here must not leak into fpdf2's own drawing,
+        # which skips operators it believes are already in effect.
+        ops = ["q", "BT", pdf.text_color.serialize().lower()]
         current_font = None
         for placed in line.segments:
             segment = placed.segment
@@ -46,7 +48,7 @@ class PdfTextWriter:
             ops.append(self._show_glyphs(segment.shaped.glyphs, segment.style, font, shaper,
                                          segment.size_pt, placed.unit_gap_mm * to_units,
                                          placed.space_extra_mm * to_units))
-        ops.append("ET")
+        ops.append("ET Q")
         pdf._out(" ".join(ops))
 
     def _show_glyphs(self, glyphs: tuple[ShapedGlyph, ...], style: str, font: TTFFont,
