@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import ctypes
 import os
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_desktop.database import LATEST_VERSION, migrate
+from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES, migrate
 from ita_desktop.errors import ReportFileError, UserError
 from ita_desktop.store.backup import backup_before_migration, daily_backup
 from ita_desktop.store.lazy_database import LazyDatabase
@@ -26,8 +27,11 @@ from ita_desktop.store.locking import ReportLock
 APPLICATION_ID = 0x49544164
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
-_OUR_TABLES = {"reports", "sections", "measure_groups", "measures", "photos", "photo_blobs", "photo_originals",
-               "signatories", "item_catalogue", "_sqlite_migrations"}
+# Every table any migration creates, read from the migration scripts themselves, so a
+# new migration can never make this program refuse its own files.
+_CREATE_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"'`\[]?(\w+)", re.IGNORECASE)
+_OUR_TABLES = {name for _v, _n, script in MIGRATION_FILES for name in _CREATE_TABLE.findall(script)} | {
+    "_sqlite_migrations"}
 
 
 def _sqlite_library() -> ctypes.CDLL | None:
