@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -18,9 +18,13 @@ from ita_desktop.i18n import _
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.forms.group_form import GroupForm
 from ita_desktop.ui.forms.measure_form import MeasureForm
+from ita_desktop.ui.forms.page import FormPage
 from ita_desktop.ui.forms.report_form import ReportForm
 from ita_desktop.ui.forms.section_form import SectionForm
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
+
+# The forms not shown at first are built this long after the editor, when the window is already up.
+PAGES_AFTER_SHOW_MS = 150
 
 
 class EditorView(QSplitter):
@@ -54,14 +58,11 @@ class EditorView(QSplitter):
         layout.addWidget(self.tree)
 
         self.forms = QStackedWidget(self)
-        self.report_form = ReportForm(document)
-        self.section_form = SectionForm(document)
-        self.group_form = GroupForm(document)
-        self.measure_form = MeasureForm(document)
-        self._pages = {"report": self.report_form, "section": self.section_form, "group": self.group_form,
-                       "measure": self.measure_form}
-        for page in self._pages.values():
-            self.forms.addWidget(page)
+        # The report form shows first; the others are built when first needed, or once the window is up.
+        self._page_classes = {"report": ReportForm, "section": SectionForm, "group": GroupForm,
+                              "measure": MeasureForm}
+        self._pages: dict[str, FormPage] = {}
+        self.report_form = self.page("report")
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.forms)
@@ -76,13 +77,43 @@ class EditorView(QSplitter):
         self.model.modelReset.connect(self._restore_view)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         document.reportChanged.connect(self.report_form.load)
-        document.sectionChanged.connect(lambda _i: self.section_form.load())
-        document.groupChanged.connect(lambda _i: self.group_form.load())
+        document.sectionChanged.connect(lambda _i: self._reload_page("section"))
+        document.groupChanged.connect(lambda _i: self._reload_page("group"))
         document.reloaded.connect(self.report_form.load)
         self.report_form.load()
         self.tree.expandAll()
         self.select("report", -1)
         self.retranslate()
+        QTimer.singleShot(PAGES_AFTER_SHOW_MS, self, self._build_all_pages)
+
+    # -- form pages, built lazily ---------------------------------------------------------
+    def page(self, kind: str) -> FormPage:
+        """The form of one kind of node ("report", "section", "group", "measure"), built on first use."""
+        page = self._pages.get(kind)
+        if page is None:
+            page = self._pages[kind] = self._page_classes[kind](self.document)
+            self.forms.addWidget(page)
+        return page
+
+    @property
+    def section_form(self) -> SectionForm:
+        return self.page("section")
+
+    @property
+    def group_form(self) -> GroupForm:
+        return self.page("group")
+
+    @property
+    def measure_form(self) -> MeasureForm:
+        return self.page("measure")
+
+    def _reload_page(self, kind: str) -> None:
+        if kind in self._pages:
+            self._pages[kind].load()
+
+    def _build_all_pages(self) -> None:
+        for kind in self._page_classes:
+            self.page(kind)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Search measures (Ctrl+F)"))
@@ -116,7 +147,7 @@ class EditorView(QSplitter):
         if not current.isValid():
             return
         kind, row_id = current.data(KIND_ROLE), current.data(ID_ROLE)
-        page = self._pages[kind]
+        page = self.page(kind)
         if kind == "section":
             page.set_section(row_id)
         elif kind == "group":

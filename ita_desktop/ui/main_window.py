@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
@@ -19,6 +19,9 @@ from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
+from ita_desktop.ui.warm_up import warm_up_in_background
+
+WARM_UP_AFTER_MS = 300
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -104,6 +107,11 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.select(kind, row_id)
             self.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # After the first frame: the first save must not wait for the store's library to load.
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, warm_up_in_background)
 
     # -- saving ----------------------------------------------------------------------
     def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ita_desktop.i18n import _, current_language
-from ita_desktop.photos.batch import PhotoResult, prepare_many
+
+if TYPE_CHECKING:
+    from ita_desktop.photos.batch import PhotoResult
 
 # What the file dialog offers; prepare_photo decides for real (a bad file is reported, not skipped silently).
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".gif", ".tif", ".tiff")
@@ -44,6 +47,8 @@ class PhotoImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from ita_desktop.photos.batch import prepare_many  # Pillow only once pictures are added
+
         good: list[PhotoResult] = []
         bad: list[PhotoResult] = []
         try:
