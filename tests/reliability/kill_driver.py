@@ -134,7 +134,29 @@ def gui(path: Path, rng: random.Random) -> None:
     app.processEvents()
 
 
-SCENARIOS = {"edit": edit, "photos": photos, "migrate": migrate, "render": render, "gui": gui}
+def _complete_reports(store, photos_each: int) -> int:
+    counts = store.db.execute(
+        "SELECT count(p.id) FROM reports r LEFT JOIN sections s ON s.report_id = r.id "
+        "LEFT JOIN measure_groups g ON g.section_id = s.id LEFT JOIN measures m ON m.group_id = g.id "
+        "LEFT JOIN photos p ON p.measure_id = m.id GROUP BY r.id").fetchall()
+    return sum(1 for (count,) in counts if count == photos_each)
+
+
+def word(path: Path, rng: random.Random) -> None:
+    """Word import with photos (the .docx beside the file), again and again."""
+    from ita_desktop.importing.docx_import import import_docx
+    from ita_desktop.store.report_store import ReportStore
+
+    store = ReportStore.open(path)
+    source = path.with_name("report.docx")
+    photos_each = int(path.with_name("photos-per-report.txt").read_text())
+    ack("ready", 0)
+    while True:
+        import_docx(store, source, workers=2)
+        ack("complete", _complete_reports(store, photos_each))
+
+
+SCENARIOS = {"word": word, "edit": edit, "photos": photos, "migrate": migrate, "render": render, "gui": gui}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""SIGKILL at seeded random moments while editing, importing photos, migrating, rendering and typing in the GUI.
+"""SIGKILL at seeded random moments while editing, importing photos or a Word report, migrating, rendering
+and typing in the GUI.
 
 After every kill: ``PRAGMA integrity_check`` is ok, everything acknowledged
 (committed) before the kill is in the file, no lock is left behind, and the
@@ -164,3 +165,25 @@ def test_kill_while_typing_in_the_editor(report_path):
 
     runs = kill_many("gui", report_path, max(4, KILLS * 2 // 5), seed=57, check=check, max_delay_s=3.0)
     assert any(run.last("typed") for run in runs)
+
+
+def test_kill_while_importing_a_word_report_with_photos(tmp_path):
+    from tests.importing.test_docx_import import build_seed_docx
+    from tests.reliability.kill_driver import _complete_reports
+
+    path = tmp_path / "word.ita"
+    ReportStore.open(path, create=True).close()
+    build_seed_docx(tmp_path / "report.docx", broken=False)
+    (tmp_path / "photos-per-report.txt").write_text("6")
+
+    def check(run: KillRun, index: int) -> None:
+        assert integrity(path) == "ok"
+        with ReportStore.open(path) as store:
+            # An import cut short may leave its report with some photos; finished ones are whole.
+            assert _complete_reports(store, 6) >= run.last("complete")
+            for (photo_id,) in store.db.execute("SELECT id FROM photos"):
+                Image.open(io.BytesIO(store.photo_data(photo_id))).load()
+        assert_opens_and_renders(path)
+
+    runs = kill_many("word", path, max(4, KILLS // 4), seed=71, check=check, max_delay_s=3.0)
+    assert max(run.last("complete") for run in runs) > 0
