@@ -10,6 +10,7 @@ from PIL import Image
 from ita_desktop.errors import PhotoError
 from ita_desktop.photos import prepare_photo, print_size_limit_px
 from ita_desktop.photos.batch import prepare_many
+from ita_desktop.photos.prepare import PRINT_BOX_TOLERANCE
 from tests.helpers import jpeg_bytes
 
 
@@ -28,11 +29,14 @@ def test_exif_orientation_is_applied(orientation, upright_red_side):
     assert red[0] > 200 and red[1] < 80
 
 
-def test_twelve_megapixel_photo_is_reduced_to_300_ppi_box():
-    prepared = prepare_photo(jpeg_bytes(4000, 3000), "big.jpg")
+@pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (3780, 2834), (2600, 1950)])
+def test_large_photo_is_reduced_to_about_300_ppi_box(size):
+    prepared = prepare_photo(jpeg_bytes(*size), "big.jpg")
     box_w, box_h = print_size_limit_px()
-    assert prepared.width <= box_w and prepared.height <= box_h
-    assert max(prepared.width / box_w, prepared.height / box_h) > 0.99
+    fill = max(prepared.width / box_w, prepared.height / box_h)
+    assert 0.99 < fill <= PRINT_BOX_TOLERANCE
+    assert _decode(prepared.print_copy).size == (prepared.width, prepared.height)
+    assert len(prepared.print_copy) < len(prepared.original)
     assert _decode(prepared.thumbnail).size[0] <= 320
 
 
