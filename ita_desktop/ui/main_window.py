@@ -21,7 +21,7 @@ from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
 
-WARM_UP_AFTER_MS = 300
+WARM_UP_AFTER_MS = 100
 
 
 def saved_message(when: datetime, language: str) -> str:

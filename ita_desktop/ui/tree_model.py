@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ita_desktop.forms import MEASURE_PARTS, TEXT_PART_KEYS
@@ -54,6 +55,7 @@ class ReportTreeModel(QAbstractItemModel):
         self.document = document
         self._root = TreeNode("root", None)
         self._nodes: dict[tuple[str, int], TreeNode] = {}
+        self._warning_icon: QIcon | None = None
         self._build()
         document.structureChanged.connect(self.rebuild)
         document.reloaded.connect(self.rebuild)
@@ -154,7 +156,9 @@ class ReportTreeModel(QAbstractItemModel):
         if role == EMPTY_PARTS_ROLE:
             return missing
         if role == Qt.ItemDataRole.DecorationRole and missing:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if self._warning_icon is None:  # made once: the view asks for it on every repaint
+                self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and missing:
             names = [f.label(current_language()) for f in MEASURE_PARTS if f.key in missing]
             return _("Empty parts: {parts}").format(parts=", ".join(names))

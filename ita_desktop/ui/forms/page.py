@@ -36,12 +36,22 @@ class FormPage(QWidget):
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
+        self._writing = False
 
     def bind(self, key: str, widget: Any, **conversions: Callable[[Any], Any]) -> Any:
         binding = Binding(key, widget, **conversions)
         self.bindings.append(binding)
-        widget.edited.connect(lambda value, b=binding: self.write(b.key, b.to_model(value)))
+        widget.edited.connect(lambda value, b=binding: self._edited(b, value))
         return widget
+
+    def _edited(self, binding: Binding, value: Any) -> None:
+        # The change this write announces comes straight back to load(); the widgets already show it,
+        # so reading every field back (tables included) on each keystroke is skipped.
+        self._writing = True
+        try:
+            self.write(binding.key, binding.to_model(value))
+        finally:
+            self._writing = False
 
     def add_row(self, key: str, widget: QWidget) -> None:
         label = QLabel(self)
@@ -55,6 +65,8 @@ class FormPage(QWidget):
 
     def load_from(self, obj: Any) -> None:
         """Show ``obj``'s values; widgets whose value already matches are left alone (cursor stays)."""
+        if self._writing:
+            return
         for b in self.bindings:
             current = getattr(obj, b.key)
             if b.compare(b.to_model(b.widget.value())) != b.compare(current):
