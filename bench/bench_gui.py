@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,13 +28,18 @@ def bench_startup(runs: int = 5) -> None:
     env = dict(os.environ, ITA_DESKTOP_SMOKE="1")
     command = [sys.executable, "-m", "ita_desktop", "--demo"]
     subprocess.run(command, env=env, capture_output=True, check=True)  # first run imports the sample
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(command, env=env, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    # CPU seconds are the steadier number on a shared machine: wall time also counts waiting for a core.
     emit("gui_start_to_window_shown", median_s=round(statistics.median(times), 3), min_s=round(min(times), 3),
-         runs=runs, target_s=0.7, load_average=round(os.getloadavg()[0], 2))
+         cpu_median_s=round(statistics.median(cpu), 3), runs=runs, target_s=0.7,
+         load_average=round(os.getloadavg()[0], 2))
 
 
 def _type(widget, text: str) -> None:
@@ -78,6 +84,15 @@ def bench_typing(app) -> None:
     ticker = QTimer()
     ticker.timeout.connect(tick)
     ticker.start(5)
+    # A clerk reads the screen and clicks into a field before typing: the window idles for 1.5 s.
+    # The longest gap while idle is what the machine itself adds (other processes on the same cores).
+    settle = time.perf_counter() + 1.5
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.002)
+    idle_gap = max(gaps) - 5 if gaps else 0
+    gaps.clear()
+    last[0] = clock.elapsed()
 
     latencies = []
     for round_number in range(6):
@@ -102,8 +117,8 @@ def bench_typing(app) -> None:
     window.close()
     emit("gui_keystroke_to_disk", max_s=round(max(latencies), 3), median_s=round(statistics.median(latencies), 3),
          rounds=len(latencies), target_s=1.0)
-    emit("gui_longest_ui_stall_while_typing", max_ms=max(gaps) - 5, ticks=len(gaps), target_ms=50,
-         load_average=round(os.getloadavg()[0], 2))
+    emit("gui_longest_ui_stall_while_typing", max_ms=max(gaps) - 5, p99_ms=sorted(gaps)[int(len(gaps) * 0.99)] - 5,
+         ticks=len(gaps), target_ms=50, idle_max_ms=idle_gap, load_average=round(os.getloadavg()[0], 2))
 
 
 def bench_open_120_photos(app) -> None:
