@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.paths import user_data_dir
+from ita_desktop.typesetting.word_list import SortedWordList
 
 _THAI_LETTERS = range(0x0E01, 0x0E4F)  # letters, vowels and marks; digits and ๆ ฯ handled below
 _THAI_DIGITS = range(0x0E50, 0x0E5A)
@@ -40,12 +41,15 @@ def _load_newmm() -> Callable[[str], list[str]]:
         except OSError:
             folder = Path(tempfile.gettempdir()) / "ita-desktop-pythainlp-data"
         os.environ["PYTHAINLP_DATA"] = str(folder)
-    from pythainlp.tokenize import word_tokenize  # slow import: done once, lazily
+    from pythainlp.corpus import thai_words  # slow import (~0.2 s): done once, lazily
+    from pythainlp.tokenize import word_tokenize
+
+    # The same words as pythainlp's default trie, in a structure that loads in ~0.05 s, not 1-2 s.
+    words = SortedWordList(thai_words())
 
     def tokenize(text: str) -> list[str]:
-        return word_tokenize(text, engine="newmm", keep_whitespace=True)
+        return word_tokenize(text, custom_dict=words, engine="newmm", keep_whitespace=True)
 
-    tokenize("ภาษาไทย")  # loads the dictionary trie (about 1 s) here, once
     return tokenize
 
 
