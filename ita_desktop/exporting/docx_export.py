@@ -21,16 +21,8 @@ from ita_desktop.errors import UserError
 from ita_desktop.exporting.docx_photos import add_photos
 from ita_desktop.exporting.docx_styles import WordFont, add_page_numbers, add_report_styles, set_page
 from ita_desktop.forms import MEASURE_PARTS
-from ita_desktop.model import TRACKING_COLUMNS, Measure, MeasureGroup, Photo, Report, Section
-from ita_desktop.model.numbering import (
-    count_phrase,
-    digits,
-    group_label,
-    item_citation,
-    measure_label,
-    part_label,
-    section_label,
-)
+from ita_desktop.model import TRACKING_COLUMNS, Measure, MeasureGroup, Photo, Report, Section, headings
+from ita_desktop.model.numbering import digits
 
 if TYPE_CHECKING:
     from ita_desktop.store.report_store import ReportStore
@@ -73,25 +65,17 @@ class _ReportWriter:
         return self.document
 
     def _section(self, index: int, section: Section) -> None:
-        kinds = any(group.kind for group in section.groups)
-        count = count_phrase(len(section.measures), self.thai, total=kinds)
-        heading = " ".join(t for t in (section_label(index, self.thai), section.title, count) if t)
-        self.paragraph(heading + (" ดังนี้" if kinds else ""), "ITA Section")
+        self.paragraph(headings.section_heading(section, index, self.thai), "ITA Section")
         for g_index, group in enumerate(section.groups):
-            if group.kind or group.title:
-                kind = f"({group.kind.value})" if group.kind else ""
-                parts = (group_label(index, g_index, self.thai), group.title, kind,
-                         count_phrase(len(group.measures), self.thai))
-                self.paragraph(" ".join(t for t in parts if t), "ITA Group")
+            if headings.group_has_heading(group):
+                self.paragraph(headings.group_heading(group, index, g_index, self.thai), "ITA Group")
             for m_index, measure in enumerate(group.measures):
                 self._measure(group, m_index, measure)
 
     def _measure(self, group: MeasureGroup, index: int, measure: Measure) -> None:
-        citation = item_citation(measure.items, measure.items_previous, self.thai)
-        parts = (measure_label(group, index, self.thai), measure.title, f"({citation})" if citation else "")
-        self.paragraph(" ".join(t for t in parts if t), "ITA Measure")
+        self.paragraph(headings.measure_heading(group, index, measure, self.thai), "ITA Measure")
         for part in MEASURE_PARTS:
-            label = f"{part_label(group, index, part.number, self.thai)} {part.label_th} :"
+            label = headings.part_heading(group, index, part, self.thai)
             if part.kind == "photos":
                 self.paragraph(label, "ITA Part")
                 self._photos(measure.photos)

@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ita_desktop.forms import FormField
-from ita_desktop.model import Measure, MeasureGroup, Report, Section
-from ita_desktop.model.numbering import (
-    count_phrase,
-    digits,
-    group_label,
-    item_citation,
-    measure_label,
-    part_label,
-    section_label,
-)
+from ita_desktop.model import Measure, MeasureGroup, Report, Section, headings
+from ita_desktop.model.numbering import digits
 from ita_desktop.model.thai_date import thai_date
 from ita_desktop.pdf.paragraph import ParagraphBlock
 from ita_desktop.pdf.style import LayoutStyle
@@ -63,17 +55,17 @@ class TextBlocks:
 
     # -- headings --------------------------------------------------------------
     def section_heading(self, section: Section, index: int) -> ParagraphBlock:
-        text = section_heading_text(section, index, self.thai)
+        text = headings.section_heading(section, index, self.thai)
         return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
                               space_before_mm=self.style.space_section_mm)
 
     def group_heading(self, group: MeasureGroup, section_index: int, group_index: int) -> ParagraphBlock:
-        text = group_heading_text(group, section_index, group_index, self.thai)
+        text = headings.group_heading(group, section_index, group_index, self.thai)
         return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
                               indent_mm=self.style.indent_group_mm, space_before_mm=self.style.space_group_mm)
 
     def measure_heading(self, group: MeasureGroup, index: int, measure: Measure) -> ParagraphBlock:
-        text = measure_heading_text(group, index, measure, self.thai)
+        text = headings.measure_heading(group, index, measure, self.thai)
         return self.paragraph([Run(text, bold=True)], align="justify", keep_with_next=True,
                               indent_mm=self.style.indent_measure_mm, space_before_mm=self.style.space_measure_mm)
 
@@ -81,7 +73,7 @@ class TextBlocks:
     def part(self, group: MeasureGroup, measure_index: int, part: FormField, body: str,
              *, keep_with_next: bool = False) -> list[ParagraphBlock]:
         """"(๑.๑) ขั้นตอนหรือวิธีดำเนินการ : " in bold, then the body, justified; one block per paragraph."""
-        label = f"{part_label(group, measure_index, part.number or 0, self.thai)} {part.label_th} :"
+        label = headings.part_heading(group, measure_index, part, self.thai)
         paragraphs = body_paragraphs(body)
         first = [Run(label, bold=True)] + ([Run(" " + paragraphs[0])] if paragraphs else [])
         indent = self.style.indent_part_mm
@@ -120,31 +112,3 @@ def agency_line(report: Report, thai: bool) -> str:
     return " ".join(part for part in (agency, year) if part)
 
 
-def lists_groups(section: Section) -> bool:
-    """A section whose groups have headings (IIT/EIT/OIT) counts "จำนวนทั้งหมด … ข้อ ดังนี้"."""
-    return any(group.kind or group.title.strip() for group in section.groups)
-
-
-def section_heading_text(section: Section, index: int, thai: bool) -> str:
-    """"๑. มาตรการสำหรับข้อบกพร่อง… จำนวนทั้งหมด ๘ ข้อ ดังนี้" or "๒. … จำนวน ๑ ข้อ"."""
-    total = lists_groups(section)
-    count = count_phrase(len(section.measures), thai, total=total) + (" ดังนี้" if total else "")
-    return " ".join(p for p in (section_label(index, thai), section.title.strip(), count) if p)
-
-
-def group_heading_text(group: MeasureGroup, section_index: int, group_index: int, thai: bool) -> str:
-    """"๑.๑ ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน ๖ ข้อ"."""
-    title = group.title.strip()
-    if group.kind and f"({group.kind})" not in title:
-        title = f"{title} ({group.kind})".strip()
-    count = count_phrase(len(group.measures), thai)
-    return " ".join(p for p in (group_label(section_index, group_index, thai), title, count) if p)
-
-
-def measure_heading_text(group: MeasureGroup, index: int, measure: Measure, thai: bool) -> str:
-    """"(๑) มาตรการเกี่ยวกับ… (ข้อ I1 เดิม)"; a lone measure has no number."""
-    citation = item_citation(measure.items, measure.items_previous, thai)
-    title = measure.title.strip()
-    if citation and citation not in title:
-        title = f"{title} ({citation})".strip()
-    return " ".join(p for p in (measure_label(group, index, thai), title) if p)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.model import Measure, MeasureGroup, Report
+from ita_desktop.model.headings import group_has_heading
 from ita_desktop.pdf.blocks import TextBlocks
 from ita_desktop.pdf.flow import Block
 from ita_desktop.pdf.photo_embedding import EmbedRequest, PhotoLoader
@@ -33,7 +34,7 @@ class ReportBlocks:
         for s_index, section in enumerate(report.sections):
             blocks.append(self.text.section_heading(section, s_index))
             for g_index, group in enumerate(section.groups):
-                if group.kind or group.title.strip():
+                if group_has_heading(group):
                     blocks.append(self.text.group_heading(group, s_index, g_index))
                 for m_index, measure in enumerate(group.measures):
                     blocks += self.measure(group, m_index, measure)

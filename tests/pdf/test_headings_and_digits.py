@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ita_desktop.model import GroupKind, Measure, MeasureGroup
+from ita_desktop.model.headings import group_heading, measure_heading, section_heading
 from ita_desktop.pdf import render_report
-from ita_desktop.pdf.blocks import (
-    agency_line,
-    group_heading_text,
-    measure_heading_text,
-    section_heading_text,
-)
+from ita_desktop.pdf.blocks import agency_line
 from ita_desktop.pdf.document import page_number_text
 from tests.helpers import small_report
 from tests.pdf.pdf_support import MemoryPhotos, pdftotext_pages, squash
@@ -19,26 +15,26 @@ from tests.pdf.pdf_support import MemoryPhotos, pdftotext_pages, squash
 
 def test_section_heading_counts_all_its_measures():
     report = small_report()
-    assert section_heading_text(report.sections[0], 0, True) == \
+    assert section_heading(report.sections[0], 0, True) == \
         "๑. มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน จำนวนทั้งหมด ๓ ข้อ ดังนี้"
     # an ungrouped section: plain count, no "ดังนี้"
-    assert section_heading_text(report.sections[1], 1, True) == "๒. มาตรการสำหรับข้อที่ต้องพัฒนาให้ดีขึ้น จำนวน ๑ ข้อ"
+    assert section_heading(report.sections[1], 1, True) == "๒. มาตรการสำหรับข้อที่ต้องพัฒนาให้ดีขึ้น จำนวน ๑ ข้อ"
 
 
 def test_group_heading_adds_the_instrument_once():
     group = MeasureGroup(kind=GroupKind.IIT, title="ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน",
                          measures=[Measure(), Measure()])
-    assert group_heading_text(group, 0, 0, True) == "๑.๑ ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน ๒ ข้อ"
+    assert group_heading(group, 0, 0, True) == "๑.๑ ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน ๒ ข้อ"
     group.title += " (IIT)"
-    assert group_heading_text(group, 0, 1, False) == "1.2 ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน 2 ข้อ"
+    assert group_heading(group, 0, 1, False) == "1.2 ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) จำนวน 2 ข้อ"
 
 
 def test_measure_heading_numbering_and_citation():
     several = MeasureGroup(measures=[Measure(title="ก"), Measure(title="มาตรการ ข", items=["I20", "I21"],
                                                                   items_previous=True)])
-    assert measure_heading_text(several, 1, several.measures[1], True) == "(๒) มาตรการ ข (ข้อ I20 และ I21 เดิม)"
+    assert measure_heading(several, 1, several.measures[1], True) == "(๒) มาตรการ ข (ข้อ I20 และ I21 เดิม)"
     lone = MeasureGroup(measures=[Measure(title="มาตรการ ค", items=["O2"])])
-    assert measure_heading_text(lone, 0, lone.measures[0], True) == "มาตรการ ค (ข้อ O2)"
+    assert measure_heading(lone, 0, lone.measures[0], True) == "มาตรการ ค (ข้อ O2)"
 
 
 def test_agency_line():
