@@ -27,6 +27,7 @@ from ita_desktop.store.locking import ReportLock
 APPLICATION_ID = 0x49544164
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
+SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
 # Every table any migration creates, read from the migration scripts themselves, so a
 # new migration can never make this program refuse its own files.
 _CREATE_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"'`\[]?(\w+)", re.IGNORECASE)
@@ -99,16 +100,38 @@ def _missing(path: Path) -> ReportFileError:
     return _error(path, "no such file.", "ไม่พบไฟล์")
 
 
-def _inspect(path: Path) -> int:
+def _roll_back_hot_journal(path: Path, header: bytes) -> bool:
+    """Undo a transaction that a killed writer left in a rollback journal; True when done.
+
+    Only our own files (the application id in the header, which no transaction
+    changes) are touched: a read-write connection rolls the journal back, as any
+    SQLite program opening the file would.
+    """
+    if header[68:72] != APPLICATION_ID.to_bytes(4, "big"):
+        return False
+    try:
+        conn = sqlite3.connect(str(path))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # e.g. a read-only medium: it stays "damaged"
+    return True
+
+
+def _inspect(path: Path, *, rolled_back: bool = False) -> int:
     """Return the file's schema version after checking it is a healthy ITA Desktop file."""
     header = _read_header(path)
     if len(header) == 0:
         return 0  # an empty file is a new database
     if not header.startswith(SQLITE_HEADER):
         raise _error(path, "not an ITA Desktop report file.", "ไม่ใช่ไฟล์รายงานของ ITA Desktop")
-    # Without a -wal beside it the main file is complete on its own: read it as
+    # Without a -wal or -journal beside it the main file is complete on its own: read it as
     # immutable so that inspecting (and refusing) a file leaves no -shm/-wal behind.
-    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    # A -journal (large imports write through one) may hold a killed transaction to undo.
+    journal_beside = Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
+    immutable = "" if journal_beside else "&immutable=1"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error:
@@ -120,7 +143,11 @@ def _inspect(path: Path) -> int:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         kinds = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        hot_journal = getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK
+        conn.close()
+        if hot_journal and not rolled_back and _roll_back_hot_journal(path, header):
+            return _inspect(path, rolled_back=True)
         raise _error(path, "the file is damaged (not a complete database).",
                      "ไฟล์เสียหาย (ฐานข้อมูลไม่สมบูรณ์)") from None
     finally:
