@@ -92,6 +92,33 @@ class ReportStore:
             raise ReportFileError(f"{self.path}: could not save ({exc}).",
                                   f"{self.path}: บันทึกไม่สำเร็จ ({exc})") from exc
 
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """Many large writes (a Word report's photos): through a rollback journal, each page written once.
+
+        In WAL mode every page goes to the -wal and again into the file at each
+        checkpoint: 1.3 GB written for 650 MB of photos. A rollback journal keeps
+        only the old content of the pages a transaction changes (pages added at the
+        end of the file not at all), and is as crash-safe: opening rolls a killed
+        transaction back. Leaving WAL needs the file to itself, so while another
+        connection has it open nothing changes. TRUNCATE keeps the (empty) -journal
+        beside the file throughout, so other processes inspect it with locking.
+        """
+        switched = False
+        if not self.read_only:
+            try:
+                switched = self.db.execute("PRAGMA journal_mode = TRUNCATE").fetchone()[0] == "truncate"
+            except sqlite3.OperationalError:  # "database is locked": a reader has the file open
+                switched = False
+        try:
+            yield
+        finally:
+            if switched:
+                try:
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                except sqlite3.OperationalError:  # a reader came meanwhile: the next opening sets WAL
+                    pass
+
     def _purge_deleted(self) -> None:
         # Undo history does not outlive the session that deleted the rows.
         # Asked first, so an ordinary opening writes nothing (and needs no sqlite-utils).
