@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.model import Report
@@ -15,6 +17,7 @@ from ita_desktop.pdf.document import Frame, ReportDocument, page_number_text, se
 from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.photo_embedding import PhotoLoader, PhotoSource
 from ita_desktop.pdf.report_blocks import ReportBlocks
+from ita_desktop.pdf.streaming_output import pdf_bytes, write_pdf
 from ita_desktop.pdf.style import LayoutStyle, layout_style
 from ita_desktop.typesetting import Typesetter, default_font_set
 
@@ -44,9 +47,13 @@ def render_report(report: Report, photos: PhotoSource, *, progress: Progress | N
     return bytes(render_with_pages(report, photos, progress=progress)[0])
 
 
-def render_with_pages(report: Report, photos: PhotoSource, *,
-                      progress: Progress | None = None) -> tuple[bytearray, int]:
-    """:func:`render_report` without the final copy to ``bytes``, also giving the number of pages."""
+def render_with_pages(report: Report, photos: PhotoSource, *, progress: Progress | None = None,
+                      into: BinaryIO | None = None) -> tuple[bytearray, int]:
+    """:func:`render_report` without the final copy to ``bytes``, also giving the number of pages.
+
+    With ``into``, the PDF is written into that file as it is serialised (no buffer of the
+    whole document) and the returned buffer is empty.
+    """
     frame = Frame.from_margins(report.margins_mm)
     pdf = ReportDocument(frame)
     set_metadata(pdf, report)
@@ -70,17 +77,29 @@ def render_with_pages(report: Report, photos: PhotoSource, *,
         blocks = ReportBlocks(typesetter, style, frame.width, loader, report.thai_digits).build(report, step)
         placed_per_step = max(1, len(blocks) // max(1, measure_count))
         Flow(pdf, frame).run(blocks, progress=lambda i: step() if (i + 1) % placed_per_step == 0 else None)
+        del blocks
+        # fpdf2 holds every photo until output; with ``into`` nothing else holds the PDF.
+        if into is None:
+            data = pdf_bytes(pdf)
+        else:
+            write_pdf(pdf, into)
+            data = bytearray()
+        pages = pdf.page
     finally:
         loader.close()
-    # fpdf2 holds every photo until output; the buffer it returns is the only copy kept.
-    data = pdf.output()
+        # The painter closes over the document: break the cycle so the photos fpdf2 holds
+        # are freed now, not at the next full garbage collection (a second render would
+        # otherwise start on top of the first one's ~200 MB).
+        pdf.page_number_painter = None
+        pdf.image_cache.images.clear()
     if progress is not None:
         progress(total, total)
-    return data, pdf.page
+    return data, pages
 
 
-def write_atomically(data: bytes | bytearray, output: Path) -> None:
-    """Write ``data`` so that ``output`` is either the old file or the whole new one, never half."""
+@contextmanager
+def atomic_output(output: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``output`` that replaces it (fsynced) only if the block succeeds."""
     output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")
     try:
@@ -90,7 +109,7 @@ def write_atomically(data: bytes | bytearray, output: Path) -> None:
                               f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            yield file
             file.flush()
             os.fsync(file.fileno())
         os.replace(temp_name, output)
@@ -101,6 +120,12 @@ def write_atomically(data: bytes | bytearray, output: Path) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(data: bytes | bytearray, output: Path) -> None:
+    """Write ``data`` so that ``output`` is either the old file or the whole new one, never half."""
+    with atomic_output(output) as file:
+        file.write(data)
 
 
 def render_to_file(ita_path: Path, report_id: int, output: Path, *, progress: Progress | None = None) -> RenderStats:
@@ -115,8 +140,9 @@ def render_to_file(ita_path: Path, report_id: int, output: Path, *, progress: Pr
         except KeyError:
             raise ReportFileError(f"{ita_path}: there is no report {report_id} in this file.",
                                   f"{ita_path}: ไม่มีรายงานหมายเลข {report_id} ในไฟล์นี้") from None
-        data, pages = render_with_pages(report, store, progress=progress)
+        with atomic_output(Path(output)) as file:
+            _, pages = render_with_pages(report, store, progress=progress, into=file)
+            size = file.tell()
     finally:
         store.close()
-    write_atomically(data, Path(output))
-    return RenderStats(pages=pages, bytes=len(data), seconds=time.perf_counter() - started)
+    return RenderStats(pages=pages, bytes=size, seconds=time.perf_counter() - started)
