@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ita_desktop.model import Photo
 from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.photo_embedding import MAX_PPI as MAX_EMBED_PPI
-from ita_desktop.pdf.photo_embedding import EmbedRequest, PhotoLoader
+from ita_desktop.pdf.photo_embedding import EmbedRequest, NamedImage, PhotoLoader
 from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.typesetting import Line, Typesetter
 
@@ -69,7 +68,9 @@ class PhotoRowBlock:
             x = flow.frame.left + cell.x_mm
             # Photos of a row share a bottom edge, so captions line up.
             y = top + self.image_height_mm - cell.height_mm
-            flow.pdf.image(io.BytesIO(self.loader.get(cell.request)), x=x, y=y, w=cell.width_mm, h=cell.height_mm)
+            request = cell.request
+            picture = NamedImage(self.loader.get(request), request.image_name)
+            flow.pdf.image(picture, x=x, y=y, w=cell.width_mm, h=cell.height_mm)
             caption_y = top + self.image_height_mm + self.caption_gap_mm
             for line in cell.caption:
                 self.typesetter.draw_line(line, x, caption_y)
