@@ -4,8 +4,9 @@ The text is recognised first (only the document XML is read), so a file that
 is not a report is refused before the .ita file is opened. Photos are then
 read from the zip one by one, prepared on every core by
 :func:`ita_desktop.photos.batch.prepare_many` (a bounded window in flight) and
-written a batch per transaction, so memory stays flat however many photos
-the report holds. An unreadable photo is skipped with a warning naming it.
+written a batch per transaction (through a rollback journal, see
+``ReportStore.bulk_writes``), so memory stays flat however many photos the
+report holds. An unreadable photo is skipped with a warning naming it.
 """
 
 from __future__ import annotations
@@ -165,7 +166,8 @@ def save_docx(store: ReportStore, recognised: RecognisedDocx, progress: Progress
     report_id = store.insert_report(recognised.result.report)
     writer = _PhotoWriter(store, recognised, progress)
     writer.outcome.report_id = report_id
-    writer.run(workers)
+    with store.bulk_writes():  # hundreds of MB of photos: written once, not WAL + checkpoint
+        writer.run(workers)
     recognised.result.pictures = [p for p in recognised.result.pictures if p.photo.id is not None]
     writer.outcome.warnings[:0] = recognised.warnings
     return writer.outcome
