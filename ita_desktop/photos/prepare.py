@@ -15,9 +15,10 @@ import math
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.photos.encoding import encode_image
 
 # Largest printed photo: the A4 text width (210 − 30 − 20 mm) and at most 120 mm tall.
 PRINT_MAX_WIDTH_MM = 160.0
@@ -37,6 +38,10 @@ MAX_OTHER_PIXELS = 80_000_000
 _LOSSLESS_FORMATS = {"PNG", "GIF", "BMP", "TIFF"}
 _ORIENTATION_TAG = 0x0112
 _SIDEWAYS = {5, 6, 7, 8}
+# What turns a stored picture upright, for each EXIF orientation (as ImageOps.exif_transpose).
+_UPRIGHT = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+            5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+            8: Image.Transpose.ROTATE_90}
 
 _heif_registered = False
 
@@ -147,10 +152,27 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return Image.alpha_composite(background, rgba).convert("RGB")
 
 
-def _encode(image: Image.Image, fmt: str, **options) -> bytes:
-    out = io.BytesIO()
-    image.save(out, fmt, **options)
-    return out.getvalue()
+def _fit_print_box(image: Image.Image, orientation: int) -> Image.Image:
+    """``image`` (still as stored) reduced so that, once upright, it fits the print box.
+
+    Reducing before turning the picture upright means the turn (which Pillow
+    does holding the GIL) moves half as many pixels.
+    """
+    box_w, box_h = print_size_limit_px()
+    if orientation in _SIDEWAYS:
+        box_w, box_h = box_h, box_w
+    scale = min(1.0, box_w / image.width, box_h / image.height)
+    if scale * PRINT_BOX_TOLERANCE >= 1.0:
+        return image
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def _thumbnail(image: Image.Image) -> Image.Image:
+    """At most THUMBNAIL_PX on the long side, by area averaging (resize releases the GIL; reduce() does not)."""
+    scale = min(1.0, THUMBNAIL_PX / image.width, THUMBNAIL_PX / image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.BOX) if size != image.size else image
 
 
 def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
@@ -168,18 +190,12 @@ def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
             image.draft(None, _target_box(image, orientation))
         image.seek(0)  # the first frame of an animation
         image.load()
-        upright = ImageOps.exif_transpose(image) if orientation != 1 else image
-        flat = _to_rgb(upright)
+        flat = _to_rgb(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise _refuse(name, "the picture is damaged or cut short.", "ไฟล์ภาพเสียหายหรือไม่สมบูรณ์") from None
 
-    box_w, box_h = print_size_limit_px()
-    scale = min(1.0, box_w / flat.width, box_h / flat.height)
-    if scale * PRINT_BOX_TOLERANCE >= 1.0:
-        printed = flat
-    else:
-        size = (max(1, round(flat.width * scale)), max(1, round(flat.height * scale)))
-        printed = flat.resize(size, Image.Resampling.LANCZOS)
+    fitted = _fit_print_box(flat, orientation)
+    printed = fitted.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else fitted
 
     keep_jpeg_bytes = (
         source_format == "JPEG" and image.size == stored_size and printed is flat and orientation == 1
@@ -188,15 +204,13 @@ def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
     if keep_jpeg_bytes:
         print_copy, print_format = data, "JPEG"
     elif source_format in _LOSSLESS_FORMATS:
-        print_copy, print_format = _encode(printed, "PNG", optimize=False), "PNG"
+        print_copy, print_format = encode_image(printed, "PNG", optimize=False), "PNG"
     else:
         # optimize=True shaves ~5 % off the file for three times the encoding time.
-        print_copy = _encode(printed, "JPEG", quality=JPEG_QUALITY)
+        print_copy = encode_image(printed, "JPEG", quality=JPEG_QUALITY)
         print_format = "JPEG"
 
-    thumb = printed.copy()
-    thumb.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX), Image.Resampling.BILINEAR)
-    thumbnail = _encode(thumb.convert("RGB"), "JPEG", quality=80)
+    thumbnail = encode_image(_thumbnail(printed).convert("RGB"), "JPEG", quality=80)
     return PreparedPhoto(
         original=data,
         print_copy=print_copy,
