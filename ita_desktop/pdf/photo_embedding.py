@@ -25,7 +25,10 @@ MAX_PPI = 330  # above this, pixels are thrown away by the printer: downscale
 # resolution is kept as it is rather than paying for a resampling pass.
 DRAFT_MIN_PPI = 220
 JPEG_QUALITY = 88
-PREFETCH = 6  # photos decoded ahead of the page being drawn (bounded memory)
+# Photos fitted ahead of the page being drawn. Work starts while the text is still being laid
+# out, so the pool and the layout overlap; the bound keeps at most this many print copies
+# (<= ~1.5 MB each) waiting in memory.
+PREFETCH = 24
 
 
 class PhotoSource(Protocol):
@@ -129,30 +132,34 @@ class PhotoLoader:
     """Fetches print copies in drawing order and fits them on a worker thread, a few ahead.
 
     The store is read on the calling thread only (SQLite connections stay on their thread);
-    decoding and resizing run on the pool, where Pillow releases the GIL.
+    decoding and resizing run on the pool, where Pillow releases the GIL. Photos are
+    submitted as soon as they are announced, so fitting them overlaps the text layout.
     """
 
     def __init__(self, source: PhotoSource, workers: int = 2) -> None:
         self.source = source
         self._queue: deque[EmbedRequest] = deque()
-        self._pending: dict[int, Future[bytes]] = {}
+        self._pending: dict[EmbedRequest, Future[bytes]] = {}
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="pdf-photo")
 
     def announce(self, requests: Iterable[EmbedRequest]) -> None:
-        """The photos the layout will ask for, in drawing order."""
+        """The photos the layout will ask for, in drawing order (fitting starts now)."""
         self._queue.extend(requests)
+        self._submit_ahead()
 
     def _submit_ahead(self) -> None:
         while self._queue and len(self._pending) < PREFETCH:
             request = self._queue.popleft()
             data = self.source.photo_data(request.photo_id, "print")
-            self._pending[request.photo_id] = self._pool.submit(
+            if request in self._pending:
+                continue
+            self._pending[request] = self._pool.submit(
                 embeddable_bytes, data, request.width_mm, request.height_mm)
 
     def get(self, request: EmbedRequest) -> bytes:
         """The embeddable bytes for ``request`` (fastest when asked in the announced order)."""
         self._submit_ahead()
-        future = self._pending.pop(request.photo_id, None)
+        future = self._pending.pop(request, None)
         if future is None:  # not announced: fit it now
             data = self.source.photo_data(request.photo_id, "print")
             return embeddable_bytes(data, request.width_mm, request.height_mm)

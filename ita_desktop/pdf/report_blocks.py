@@ -43,7 +43,6 @@ class ReportBlocks:
         signatures = signature_block(self.typesetter, self.style, report.signatories, self.width_mm)
         if signatures is not None:
             blocks.append(signatures)
-        self.loader.announce(c.request for b in blocks if isinstance(b, PhotoRowBlock) for c in b.cells)
         return blocks
 
     def measure(self, group: MeasureGroup, index: int, measure: Measure) -> list[Block]:
@@ -52,6 +51,8 @@ class ReportBlocks:
         for part in MEASURE_PARTS:
             if part.kind == "photos":
                 rows = photo_rows(self.typesetter, self.loader, self.style, measure.photos, self.width_mm)
+                # Fitting the photos starts on the pool while the rest of the report is laid out.
+                self.loader.announce(cell.request for row in rows for cell in row.cells)
                 blocks += self.text.part(group, index, part, "", keep_with_next=bool(rows))
                 blocks += rows
             else:
