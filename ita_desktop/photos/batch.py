@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.photos.image_memory import reused_image_memory
 from ita_desktop.photos.prepare import PreparedPhoto, prepare_photo
 
 
@@ -42,7 +43,7 @@ def prepare_many(
     """
     workers = workers or min(4, os.cpu_count() or 1)
     window: list[Future[PhotoResult]] = []
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo") as pool:
+    with reused_image_memory(), ThreadPoolExecutor(max_workers=workers, thread_name_prefix="photo") as pool:
         for name, load in sources:
             window.append(pool.submit(_prepare, load, name))
             if len(window) >= 2 * workers:
