@@ -1,4 +1,4 @@
-"""The sorted word list answers newmm exactly as PyThaiNLP's own trie does."""
+"""The word list answers newmm exactly as PyThaiNLP's own trie does."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
 
 from ita_desktop.typesetting.segmentation import newmm_words
-from ita_desktop.typesetting.word_list import SortedWordList
+from ita_desktop.typesetting.word_list import WordList
 
 MIXED = "ให้ข้าราชการศึกษาทบทวนขั้นตอน ABC 1,250.50 บาท www.example.go.th (ข้อ I1 เดิม) กกกก ๒๕๖๖"
 
 
 def test_prefixes_equal_the_trie_on_words_and_random_text(seed_paragraphs):
-    words = SortedWordList(thai_words())
+    words = WordList(thai_words())
     trie = word_dict_trie()
     rng = random.Random(7)
     vocabulary = sorted(thai_words())
@@ -30,7 +30,7 @@ def test_prefixes_equal_the_trie_on_words_and_random_text(seed_paragraphs):
 
 def test_small_lists_strip_and_ignore_empty_words_like_the_trie():
     source = [" ไป", "ไปมา ", "ไปมาหาสู่", "", "มา", "ไปมา"]
-    words, trie = SortedWordList(source), Trie(source)
+    words, trie = WordList(source), Trie(source)
     assert len(words) == 4  # the trie also counts "", which it never returns as a prefix
     for text in ("ไปมาหาสู่กัน", "มาไป", "ไปมาหา", "", "x"):
         for start in range(len(text) + 1):
