@@ -4,9 +4,11 @@ Prints one JSON line per benchmark:
   docx_import_render   import (recognise, prepare, store) and render seconds, peak memory of that process
   docx_export          the imported report written back as .docx (print copies)
   docx_libreoffice     `soffice --headless --convert-to pdf` of the same .docx, and the ratio
+  docx_import_stages   (with --stages) CPU and wall seconds per import stage, summed over the photo threads
 The import + render runs in a fresh child process, so its peak RSS is its own
 (building the fixture with python-docx holds every photo in memory; that is not measured).
-Options: --photos N (default 120), --workdir DIR (keep the fixture), --no-libreoffice.
+Options: --photos N (default 120), --workdir DIR (keep the fixture), --no-libreoffice,
+--stages (time each import stage; the timers add a little overhead of their own).
 """
 
 from __future__ import annotations
@@ -88,15 +90,58 @@ def build_docx(path: Path, photos: int) -> int:
     return number
 
 
-def worker(docx_path: str, ita_path: str, pdf_path: str) -> None:
+def _time_stages() -> dict[str, list[float]]:
+    """Wrap each import stage in a timer of wall and thread-CPU seconds (so waits and GIL turns show)."""
+    import hashlib
+    import threading
+
+    from PIL import Image, ImageFile
+
+    from ita_desktop.importing import docx_package
+    from ita_desktop.photos import batch, prepare
+    from ita_desktop.store.report_store import ReportStore
+
+    totals: dict[str, list[float]] = {}
+    lock = threading.Lock()
+
+    def timed(stage: str, function):
+        def wrapper(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                with lock:
+                    entry = totals.setdefault(stage, [0.0, 0.0, 0])
+                    entry[0] += time.perf_counter() - wall
+                    entry[1] += time.thread_time() - cpu
+                    entry[2] += 1
+        return wrapper
+
+    docx_package._read_member = timed("zip_read", docx_package._read_member)
+    batch.prepare_photo = timed("prepare_photo", prepare.prepare_photo)
+    ImageFile.ImageFile.load = timed("decode", ImageFile.ImageFile.load)
+    Image.Image.resize = timed("resize", Image.Image.resize)
+    Image.Image.transpose = timed("transpose", Image.Image.transpose)
+    prepare.encode_image = timed("encode", prepare.encode_image)
+    prepare.hashlib = type("Hashing", (), {"sha256": staticmethod(timed("sha256", hashlib.sha256))})
+    ReportStore.add_photo = timed("store_add_photo", ReportStore.add_photo)
+    return totals
+
+
+def worker(docx_path: str, ita_path: str, pdf_path: str, stages: bool = False) -> None:
     """Child process: import then render; prints its timings and its own peak RSS as JSON."""
     from ita_desktop.importing.docx_import import import_docx
     from ita_desktop.store.report_store import ReportStore
 
+    totals = _time_stages() if stages else None
     started, cpu_started = time.perf_counter(), time.process_time()
     with ReportStore.open(ita_path, create=True) as store:
         outcome = import_docx(store, docx_path)
     imported, cpu_imported = time.perf_counter(), time.process_time()
+    if totals is not None:  # on its own line, before the summary (the parent reads the last line)
+        print(json.dumps({"benchmark": "docx_import_stages", "import_s": round(imported - started, 2),
+                          **{stage: {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "calls": calls}
+                             for stage, (wall, cpu, calls) in totals.items()}}))
     render_seconds, pages = None, None
     try:
         from ita_desktop.pdf import render_to_file
@@ -138,10 +183,11 @@ def main() -> int:
     parser.add_argument("--photos", type=int, default=120)
     parser.add_argument("--workdir")
     parser.add_argument("--no-libreoffice", action="store_true")
+    parser.add_argument("--stages", action="store_true")
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(*args.worker)
+        worker(*args.worker, stages=args.stages)
         return 0
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="bench-docx-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -151,9 +197,14 @@ def main() -> int:
     ita_path, pdf_path = workdir / "bench.ita", workdir / "bench.pdf"
     ita_path.unlink(missing_ok=True)
     env = dict(os.environ, PYTHAINLP_DATA=str(workdir / "pythainlp-data"))
-    child = subprocess.run([sys.executable, __file__, "--worker", str(docx_path), str(ita_path), str(pdf_path)],
+    child = subprocess.run([sys.executable, __file__, "--worker", str(docx_path), str(ita_path), str(pdf_path),
+                            *(["--stages"] if args.stages else [])],
                            check=True, capture_output=True, text=True, env=env)
-    result = json.loads(child.stdout.strip().splitlines()[-1])
+    lines = child.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        if line.startswith('{"benchmark": "docx_import_stages"'):
+            print(line)
+    result = json.loads(lines[-1])
     ours = result["import_s"] + (result["render_s"] or 0.0)
     print(json.dumps({"benchmark": "docx_import_render", "photos": args.photos, "cpus": os.cpu_count(),
                       "docx_mb": round(docx_path.stat().st_size / 1e6, 1),
