@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fpdf import FPDF
 from fpdf.enums import PDFResourceType
 from fpdf.fonts import Glyph, TTFFont
 
 from ita_desktop.typesetting.lines import PT_PER_MM, Line
-from ita_desktop.typesetting.shaping import FaceShaper, ShapedGlyph
+from ita_desktop.typesetting.shaping import FaceShaper, ShapedGlyph, ShapedText
 
 _NUDGE = 1.0  # 1/1000 em
 
@@ -24,7 +26,9 @@ class PdfTextWriter:
     def __init__(self, pdf: FPDF, fonts: dict[str, tuple[TTFFont, FaceShaper]]) -> None:
         self.pdf = pdf
         self.fonts = fonts  # style ("", "B", "I", "BI") -> fpdf2 font and its shaper
-        self._codes: dict[tuple[str, int, str], str] = {}
+        self._codes: dict[tuple[str, int, str, int], str] = {}
+        self._prepared_words: dict[tuple[str, str], PreparedGlyphs] = {}
+        self._plain_ops: dict[tuple[str, str, float], str] = {}
 
     def draw(self, line: Line, x_mm: float, y_mm: float) -> None:
         """Draw ``line`` with its box's top-left corner at (x_mm, y_mm) on the current page."""
@@ -45,44 +49,67 @@ class PdfTextWriter:
             x_pt = (x_mm + placed.x_mm) * PT_PER_MM
             ops.append(f"1 0 0 1 {x_pt:.3f} {baseline_pt:.3f} Tm")
             to_units = PT_PER_MM / segment.size_pt * 1000
-            ops.append(self._show_glyphs(segment.shaped.glyphs, segment.style, font, shaper,
+            ops.append(self._show_glyphs(segment.shaped, segment.style, font, shaper,
                                          segment.size_pt, placed.unit_gap_mm * to_units,
                                          placed.space_extra_mm * to_units))
         ops.append("ET Q")
         pdf._out(" ".join(ops))
 
-    def _show_glyphs(self, glyphs: tuple[ShapedGlyph, ...], style: str, font: TTFFont,
-                     shaper: FaceShaper, size_pt: float, gap_units: float,
-                     space_units: float) -> str:
+    def _show_glyphs(self, shaped: ShapedText, style: str, font: TTFFont, shaper: FaceShaper,
+                     size_pt: float, gap_units: float, space_units: float) -> str:
         """TJ arrays; text rise (Ts) for the few marks HarfBuzz moves vertically."""
-        to_thousandths = 1000 / shaper.units_per_em
-        ink_x = _glyph_positions(glyphs, to_thousandths, gap_units, space_units)
+        plain = abs(gap_units) < 1e-9 and abs(space_units) < 1e-9
+        if plain:  # unjustified words (headings, last lines, cells) draw the same every time
+            key = (style, shaped.text, size_pt)
+            cached = self._plain_ops.get(key)
+            if cached is not None:
+                return cached
+        prepared = self._prepared(shaped, style, font, shaper)
+        ink_x = prepared.positions(gap_units, space_units)
+        codes, widths, rises = prepared.codes, prepared.widths, prepared.rises
         parts: list[str] = []
         array: list[str] = []
         pen = 0.0  # where the PDF text position is now, 1/1000 em from the segment start
-
-        def flush() -> None:
-            if array:
-                parts.append("[" + " ".join(array) + "] TJ")
-                array.clear()
-
-        for glyph, x in zip(glyphs, ink_x, strict=True):
-            # A mark moved left of the pen declares a width reaching back to it, so extractors
-            # see no hole between the mark and the next letter (else they insert a space).
-            reach = max(0, round(-glyph.x_offset * to_thousandths)) if glyph.x_advance == 0 else None
-            code, width = self._code(style, font, shaper, glyph, reach)
-            if glyph.y_offset:
-                flush()
-                parts.append(f"{glyph.y_offset * size_pt / shaper.units_per_em:.3f} Ts")
+        rise_scale = size_pt / shaper.units_per_em
+        for index, x in enumerate(ink_x):
+            rise = rises[index]
+            if rise:
+                if array:
+                    parts.append("[" + " ".join(array) + "] TJ")
+                    array = []
+                parts.append(f"{rise * rise_scale:.3f} Ts")
             if abs(x - pen) > 0.005:
                 array.append(f"{pen - x:.2f}")  # TJ numbers move left, hence the sign
-            array.append(f"({code})")
-            pen = x + width
-            if glyph.y_offset:
-                flush()
+            array.append(codes[index])
+            pen = x + widths[index]
+            if rise:
+                parts.append("[" + " ".join(array) + "] TJ")
+                array = []
                 parts.append("0 Ts")
-        flush()
-        return " ".join(parts)
+        if array:
+            parts.append("[" + " ".join(array) + "] TJ")
+        ops = " ".join(parts)
+        if plain:
+            self._plain_ops[key] = ops
+        return ops
+
+    def _prepared(self, shaped: ShapedText, style: str, font: TTFFont, shaper: FaceShaper) -> PreparedGlyphs:
+        """Codes, declared widths and unjustified positions of a shaped word (once per document)."""
+        key = (style, shaped.text)
+        prepared = self._prepared_words.get(key)
+        if prepared is None:
+            to_thousandths = 1000 / shaper.units_per_em
+            codes, widths = [], []
+            for glyph in shaped.glyphs:
+                # A mark moved left of the pen declares a width reaching back to it, so extractors
+                # see no hole between the mark and the next letter (else they insert a space).
+                reach = max(0, round(-glyph.x_offset * to_thousandths)) if glyph.x_advance == 0 else None
+                code, width = self._code(style, font, shaper, glyph, reach)
+                codes.append(f"({code})")
+                widths.append(width)
+            prepared = PreparedGlyphs.build(shaped.glyphs, to_thousandths, tuple(codes), tuple(widths))
+            self._prepared_words[key] = prepared
+        return prepared
 
     def _code(self, style: str, font: TTFFont, shaper: FaceShaper, glyph: ShapedGlyph,
               width: int | None = None) -> tuple[str, int]:
@@ -101,6 +128,63 @@ class PdfTextWriter:
             code = font.escape_text(chr(picked))
             self._codes[key] = code
         return code, width
+
+
+@dataclass(frozen=True)
+class PreparedGlyphs:
+    """A shaped word ready to write: what each glyph adds to the pen, so a justified line only
+    has to add its gaps (the per-glyph work is done once per word and document)."""
+
+    codes: tuple[str, ...]  # "(code)" as it goes into a TJ array
+    widths: tuple[int, ...]  # declared width, 1/1000 em
+    rises: tuple[int, ...]  # HarfBuzz's y offset, font units
+    base_x: tuple[float, ...]  # ink position with no justification, 1/1000 em
+    units_before: tuple[int, ...]  # unit starts up to and including each glyph (gaps before it)
+    spaces_before: tuple[int, ...]  # space characters before each glyph
+    marks: tuple[int, ...]  # indexes of zero-advance glyphs (marks), which get nudged
+    end_x: float  # pen after the last glyph, no justification
+    unit_count: int
+    space_count: int
+
+    @classmethod
+    def build(cls, glyphs: tuple[ShapedGlyph, ...], to_thousandths: float, codes: tuple[str, ...],
+              widths: tuple[int, ...]) -> PreparedGlyphs:
+        base_x, units_before, spaces_before = [], [], []
+        pen, units, spaces = 0.0, 0, 0
+        for glyph in glyphs:
+            units += glyph.starts_unit
+            base_x.append(pen + glyph.x_offset * to_thousandths)
+            units_before.append(units)
+            spaces_before.append(spaces)
+            pen += glyph.x_advance * to_thousandths
+            spaces += glyph.chars == " "
+        return cls(codes, widths, tuple(g.y_offset for g in glyphs), tuple(base_x), tuple(units_before),
+                   tuple(spaces_before), tuple(i for i, g in enumerate(glyphs) if g.x_advance == 0),
+                   pen, units, spaces)
+
+    def positions(self, gap_units: float, space_units: float) -> list[float]:
+        """Where each glyph is drawn; same result as :func:`_glyph_positions` on the glyphs."""
+        if gap_units or space_units:
+            positions = [x + units * gap_units + spaces * space_units for x, units, spaces
+                         in zip(self.base_x, self.units_before, self.spaces_before, strict=True)]
+        else:
+            positions = list(self.base_x)
+        if self.marks:
+            end = self.end_x + self.unit_count * gap_units + self.space_count * space_units
+            _nudge_marks(positions, self.marks, end + gap_units)
+        return positions
+
+
+def _nudge_marks(positions: list[float], marks: tuple[int, ...], next_base: float) -> None:
+    """Move marks (indexes ``marks``) strictly between the glyph before and the next base, in place."""
+    mark_set = set(marks)
+    for index in range(len(positions) - 1, -1, -1):
+        if index in mark_set:
+            positions[index] = min(positions[index], next_base - _NUDGE)
+        next_base = positions[index]
+    for index in marks:
+        if index and positions[index] <= positions[index - 1]:
+            positions[index] = positions[index - 1] + _NUDGE
 
 
 def _glyph_positions(glyphs: tuple[ShapedGlyph, ...], to_thousandths: float,

@@ -82,3 +82,21 @@ def test_missing_glyph_drawn_as_box_and_kept_in_text(pdf, typesetter, body_size,
     assert "✅" in pypdf_text(path) and "😀" in pdftotext(path, "-raw")
     line = typesetter.layout("สถานะ ✅", 100, body_size)[0]
     assert any(p.segment.shaped.missing == "✅" for p in line.segments)
+
+
+def test_prepared_glyph_positions_equal_the_reference_placement(typesetter, body_size, seed_paragraphs):
+    """Per-word prepared positions (the fast path) equal _glyph_positions for any justification."""
+    from ita_desktop.typesetting.pdf_text import PreparedGlyphs, _glyph_positions
+
+    shaper = typesetter._shapers[""]
+    scale = 1000 / shaper.units_per_em
+    words = {word for paragraph in seed_paragraphs[:12] for word in paragraph.split(" ") if word} | {"ก่ำ ท่าน"}
+    checked_marks = 0
+    for word in sorted(words):
+        glyphs = shaper.shape(word).glyphs
+        prepared = PreparedGlyphs.build(glyphs, scale, ("",) * len(glyphs), (0,) * len(glyphs))
+        checked_marks += len(prepared.marks)
+        for gap, space in ((0.0, 0.0), (3.7, 0.0), (12.5, 40.0), (0.0, 25.0)):
+            expected = _glyph_positions(glyphs, scale, gap, space)
+            assert prepared.positions(gap, space) == pytest.approx(expected, abs=1e-9), (word, gap, space)
+    assert checked_marks > 100
