@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -23,9 +24,9 @@ _NUDGE = 1.0  # 1/1000 em
 class PdfTextWriter:
     """Turns lines into PDF text operators for one document."""
 
-    def __init__(self, pdf: FPDF, fonts: dict[str, tuple[TTFFont, FaceShaper]]) -> None:
+    def __init__(self, pdf: FPDF, font_for: Callable[[str], tuple[TTFFont, FaceShaper]]) -> None:
         self.pdf = pdf
-        self.fonts = fonts  # style ("", "B", "I", "BI") -> fpdf2 font and its shaper
+        self.font_for = font_for  # style ("", "B", "I", "BI") -> fpdf2 font and its shaper
         self._codes: dict[tuple[str, int, str, int], str] = {}
         self._prepared_words: dict[tuple[str, str], PreparedGlyphs] = {}
         self._plain_ops: dict[tuple[str, str, float], str] = {}
@@ -41,7 +42,7 @@ class PdfTextWriter:
         current_font = None
         for placed in line.segments:
             segment = placed.segment
-            font, shaper = self.fonts[segment.style]
+            font, shaper = self.font_for(segment.style)
             if current_font != (font.i, segment.size_pt):
                 current_font = (font.i, segment.size_pt)
                 ops.append(f"/F{font.i} {segment.size_pt:.2f} Tf")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from ita_desktop.typesetting.fonts import FontSet, Run
 from ita_desktop.typesetting.line_breaking import break_lines
@@ -26,19 +27,13 @@ class Typesetter:
     def __init__(self, pdf: FPDF, font_set: FontSet) -> None:
         self.pdf = pdf
         self.font_set = font_set
-        fonts = {}
-        for (bold, italic), style in _STYLES.items():
-            path = font_set.path_for(bold, italic)
-            key = font_set.family.lower() + style
-            if key not in pdf.fonts:
-                pdf.add_font(font_set.family, style, str(path))
-            fonts[style] = (pdf.fonts[key], face_shaper(path))
+        self._faces = _PdfFaces(pdf, font_set)
+        self._shapers = self._faces.shapers
         pdf.set_text_shaping(True)  # for any text the layout draws through fpdf2 itself
-        self._shapers: dict[str, FaceShaper] = {style: shaper for style, (_, shaper) in fonts.items()}
-        self._writer = PdfTextWriter(pdf, fonts)
-        regular = self._shapers[""]
-        tables = pdf.fonts[font_set.family.lower()].ttfont
-        upem = regular.units_per_em
+        self._writer = PdfTextWriter(pdf, self._faces.face)
+        regular, _ = self._faces.face("")  # the line metrics come from the regular face
+        tables = regular.ttfont
+        upem = self._shapers[""].units_per_em
         self._ascent_em = tables["hhea"].ascent / upem
         self._descent_em = -tables["hhea"].descent / upem
 
@@ -149,3 +144,28 @@ class Typesetter:
                 width = shaped.advance * size_pt / shaper.units_per_em / PT_PER_MM
                 segments.append(Segment(shaped, style, size_pt, width))
         return segments
+
+
+class _PdfFaces:
+    """The faces of a font set in one PDF, registered with fpdf2 on first use.
+
+    fpdf2 parses each face it is given and subsets and embeds it even if no glyph of it
+    is drawn (~50 ms per face per PDF); reports rarely use italics.
+    """
+
+    def __init__(self, pdf: FPDF, font_set: FontSet) -> None:
+        self.pdf = pdf
+        self.font_set = font_set
+        self.paths = {style: font_set.path_for(bold, italic) for (bold, italic), style in _STYLES.items()}
+        self.shapers: dict[str, FaceShaper] = {style: face_shaper(path) for style, path in self.paths.items()}
+        self._faces: dict[str, tuple[TTFFont, FaceShaper]] = {}
+
+    def face(self, style: str) -> tuple[TTFFont, FaceShaper]:
+        """The fpdf2 font and the shaper of one style ("", "B", "I", "BI")."""
+        face = self._faces.get(style)
+        if face is None:
+            key = self.font_set.family.lower() + style
+            if key not in self.pdf.fonts:
+                self.pdf.add_font(self.font_set.family, style, str(self.paths[style]))
+            face = self._faces[style] = (self.pdf.fonts[key], self.shapers[style])
+        return face

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from ita_desktop.typesetting import normalize_text
+from ita_desktop.typesetting import Run, normalize_text
 
 MESSY = normalize_text(
     "ประกาศ\u200bองค์การบริหารส่วนจังหวัด\u00a0เรื่อง การดําเนินงาน\x07 (กํา) "
@@ -100,3 +100,17 @@ def test_prepared_glyph_positions_equal_the_reference_placement(typesetter, body
             expected = _glyph_positions(glyphs, scale, gap, space)
             assert prepared.positions(gap, space) == pytest.approx(expected, abs=1e-9), (word, gap, space)
     assert checked_marks > 100
+
+
+@pytest.mark.parametrize(("runs", "faces"), [
+    ([Run("ข้อความธรรมดา")], 1),
+    ([Run("ตัวหนา ", bold=True), Run("ธรรมดา")], 2),
+    ([Run("เอียง ", italic=True), Run("หนาเอียง", bold=True, italic=True)], 3),  # regular: metrics
+])
+def test_only_the_faces_drawn_are_embedded(pdf, typesetter, body_size, tmp_path, runs, faces):
+    for line in typesetter.layout(runs, 160.0, body_size):
+        typesetter.draw_line(line, 30, 30)
+    path = tmp_path / "faces.pdf"
+    pdf.output(str(path))
+    assert path.read_bytes().count(b"/FontFile2") == faces
+    assert "".join(run.text for run in runs).replace(" ", "") in pypdf_text(path).replace(" ", "")
