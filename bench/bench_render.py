@@ -2,8 +2,14 @@
 
 Prints one JSON line per case (figures, not assertions). Each case runs in a fresh
 process so its peak memory (ru_maxrss) is its own; "cold" includes loading the
-word-segmentation dictionary, "warm" is a second render in the same process.
+word-segmentation dictionary, "warm" is a second render in the same process (peak RSS
+is given after the first and after the second render: the second must not add).
+CPU seconds (all threads) and the load average are printed too: the machine is shared,
+and wall time alone says little when other work competes for the two cores.
+The last line times ``ita-desktop render --demo`` end to end (process start to file written).
 Targets on a 2-core machine: sample < 1 s, 120 photos < 3 s, peak memory < 400 MB.
+
+Usage: bench_render.py [--data DIR]   (DIR keeps the generated .ita files between runs)
 """
 
 from __future__ import annotations
@@ -109,9 +115,14 @@ def case(name: str, ita: str, report_id: int) -> None:
     from ita_desktop.store.report_store import ReportStore
 
     out = Path(ita).with_suffix(".pdf")
+    cpu = time.process_time()
     cold = render_to_file(Path(ita), report_id, out)
+    cpu_cold = time.process_time() - cpu
     peak_cold = _peak_mb()
+    cpu = time.process_time()
     warm = render_to_file(Path(ita), report_id, out)
+    cpu_warm = time.process_time() - cpu
+    peak_warm = _peak_mb()
     with ReportStore.open_reader(ita) as store:
         report = store.load_report(report_id)
     photos = len([p for m in report.measures for p in m.photos])
@@ -119,10 +130,29 @@ def case(name: str, ita: str, report_id: int) -> None:
         "benchmark": f"render_{name}", "measures": len(report.measures), "photos": photos,
         "pages": warm.pages, "pdf_bytes": warm.bytes,
         "seconds_cold": round(cold.seconds, 3), "seconds_warm": round(warm.seconds, 3),
-        "peak_rss_mb": round(max(peak_cold, _peak_mb()), 1),
+        "cpu_seconds_cold": round(cpu_cold, 3), "cpu_seconds_warm": round(cpu_warm, 3),
+        "peak_rss_mb_first_render": round(peak_cold, 1), "peak_rss_mb_after_second": round(peak_warm, 1),
+        "peak_rss_mb": round(max(peak_cold, peak_warm), 1),
         "fpdf2_multi_cell_text_only_seconds": round(time_multi_cell(report), 3),
-        "cpus": os.cpu_count(),
+        "cpus": os.cpu_count(), "load_average_1min": round(os.getloadavg()[0], 2),
     }, ensure_ascii=False), flush=True)
+
+
+def time_demo_command(folder: str) -> None:
+    """``ita-desktop render --demo`` in a fresh process: wall time, CPU and its own peak RSS."""
+    output = Path(folder) / "demo.pdf"
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "ita_desktop", "render", "--demo", "-o", str(output)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    print(json.dumps({
+        "benchmark": "render_demo_command_end_to_end", "exit_code": process.returncode,
+        "seconds": round(wall, 3), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "pdf_bytes": output.stat().st_size,
+        "load_average_1min": round(os.getloadavg()[0], 2),
+    }), flush=True)
 
 
 def setup(folder: str) -> None:
@@ -143,23 +173,37 @@ def setup(folder: str) -> None:
 
 def main() -> None:
     os.environ.setdefault("PYTHAINLP_DATA", os.path.join(tempfile.gettempdir(), "ita-desktop-bench-pythainlp"))
-    if len(sys.argv) == 4:
+    if len(sys.argv) == 4 and sys.argv[1] != "--data":
         case(sys.argv[1], sys.argv[2], int(sys.argv[3]))
         return
     if len(sys.argv) == 3 and sys.argv[1] == "setup":
         setup(sys.argv[2])
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--data":
+        folder = Path(sys.argv[2])
+        folder.mkdir(parents=True, exist_ok=True)
+        run_cases(str(folder))
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as folder:
+        run_cases(folder)
+
+
+def run_cases(folder: str) -> None:
+    """Build the files (unless ``folder`` has them from an earlier run), then one child per case."""
     # This parent stays small and does no work itself: Linux carries a process's peak RSS
     # across fork and exec, so a parent that had built the photos would inflate every child's figure.
-    with tempfile.TemporaryDirectory(prefix="bench-render-") as folder:
+    ids_file = Path(folder) / "report_ids.json"
+    if not ids_file.exists():
         lines = subprocess.run([sys.executable, __file__, "setup", folder], check=True, capture_output=True,
                                text=True).stdout.splitlines()
         print(lines[0], flush=True)
-        ids = json.loads(lines[-1])
-        for name, file_name, key in (("seed_sample", "sample.ita", "sample"),
-                                     ("large_120_photos", "large.ita", "large")):
-            subprocess.run([sys.executable, __file__, name, str(Path(folder) / file_name), str(ids[key])],
-                           check=True)
+        ids_file.write_text(lines[-1])
+    ids = json.loads(ids_file.read_text())
+    for name, file_name, key in (("seed_sample", "sample.ita", "sample"),
+                                 ("large_120_photos", "large.ita", "large")):
+        subprocess.run([sys.executable, __file__, name, str(Path(folder) / file_name), str(ids[key])],
+                       check=True)
+    time_demo_command(folder)
 
 
 if __name__ == "__main__":
