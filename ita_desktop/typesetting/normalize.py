@@ -17,6 +17,8 @@ _TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a])")
 # The same combining mark typed twice draws two marks on top of each other.
 _DOUBLED_MARK = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")
 _TRAILING_SPACES = re.compile(" +(?=\n|$)")
+# Unicode category Cc (C0, DEL, C1) except the "\n" kept above; one regex pass, not a test per character.
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def normalize_text(text: str) -> str:
@@ -31,7 +33,7 @@ def normalize_text(text: str) -> str:
     text = _LINE_SEPARATORS.sub("\n", text)
     text = _ODD_SPACES.sub(" ", text)
     text = text.translate(_INVISIBLE)
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    text = _CONTROLS.sub("", text)
     text = _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
     text = _TONE_BEFORE_VOWEL.sub("\\2\\1", text)
     text = _DOUBLED_MARK.sub("\\1", text)

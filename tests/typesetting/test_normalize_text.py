@@ -41,3 +41,15 @@ def test_missing_glyph_characters_are_kept():
 def test_idempotent_on_seed(seed_paragraphs):
     for paragraph in seed_paragraphs:
         assert normalize_text(paragraph) == paragraph
+
+
+def test_every_control_character_but_newline_is_removed():
+    import unicodedata
+
+    controls = "".join(chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cc")
+    assert len(controls) == 65
+    # Line separators among them (\n, \r, \x0b, \x0c, \x85) become "\n", the tab a space (then
+    # dropped as trailing), everything else goes.
+    assert normalize_text("ก" + controls + "ข") == "ก\n\n\n\n\nข"
+    for control in controls:
+        assert normalize_text("ก" + control + "ข") in ("กข", "ก ข", "ก\nข"), hex(ord(control))
