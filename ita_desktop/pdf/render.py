@@ -97,6 +97,29 @@ def render_with_pages(report: Report, photos: PhotoSource, *, progress: Progress
     return data, pages
 
 
+def _save_error(output: Path, exc: OSError) -> ReportFileError:
+    return ReportFileError(f"{output}: could not save the PDF ({exc.strerror}).",
+                           f"{output}: บันทึกไฟล์ PDF ไม่สำเร็จ ({exc.strerror})")
+
+
+class _SavingFile:
+    """The temporary file being written: a failed write (disk full, drive pulled out) becomes a
+    clear ReportFileError, while other errors of the render pass through as they are."""
+
+    def __init__(self, file: BinaryIO, output: Path) -> None:
+        self._file = file
+        self._output = output
+
+    def write(self, data: bytes | bytearray) -> int:
+        try:
+            return self._file.write(data)
+        except OSError as exc:
+            raise _save_error(self._output, exc) from exc
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+
 @contextmanager
 def atomic_output(output: Path) -> Iterator[BinaryIO]:
     """A temporary file beside ``output`` that replaces it (fsynced) only if the block succeeds."""
@@ -107,16 +130,22 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
                               f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+    written = False
     try:
         with os.fdopen(handle, "wb") as file:
-            yield file
-            file.flush()
-            os.fsync(file.fileno())
+            yield _SavingFile(file, output)  # type: ignore[misc]
+            written = True
+            try:
+                file.flush()
+                os.fsync(file.fileno())
+            except OSError as exc:
+                raise _save_error(output, exc) from exc
         os.replace(temp_name, output)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise ReportFileError(f"{output}: could not save the PDF ({exc.strerror}).",
-                              f"{output}: บันทึกไฟล์ PDF ไม่สำเร็จ ({exc.strerror})") from exc
+        if written:  # closing or replacing the file failed
+            raise _save_error(output, exc) from exc
+        raise  # the render itself failed: not a saving problem
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from ita_desktop.errors import UserError
 from ita_desktop.model import Photo
 from ita_desktop.pdf import render as render_module
 from ita_desktop.pdf import render_report, render_to_file
@@ -138,3 +139,39 @@ def test_a_failed_streamed_render_leaves_the_old_file(demo_store_file, tmp_path,
         render_to_file(path, report_id, output)
     assert output.read_bytes() == b"%PDF old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_disk_full_while_streaming_is_a_clear_error_and_leaves_nothing(demo_store_file, tmp_path, monkeypatch):
+    path, report_id = demo_store_file
+    output = tmp_path / "out.pdf"
+    output.write_bytes(b"%PDF old")
+    real_write_pdf = render_module.write_pdf
+
+    def write_on_full_disk(pdf, file):
+        file.write(b"%PDF-1.4\n")
+
+        class FullDisk:
+            def write(self, data):
+                raise OSError(28, "No space left on device")
+
+        file._file = FullDisk()  # the temp file's next write fails as on a full drive
+        return real_write_pdf(pdf, file)
+
+    monkeypatch.setattr(render_module, "write_pdf", write_on_full_disk)
+    with pytest.raises(UserError) as caught:
+        render_to_file(path, report_id, output)
+    assert "No space left on device" in caught.value.message()
+    assert output.read_bytes() == b"%PDF old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_other_os_errors_of_a_render_are_not_called_save_errors(demo_store_file, tmp_path, monkeypatch):
+    path, report_id = demo_store_file
+
+    def missing_font(*args, **kwargs):
+        raise FileNotFoundError(2, "No such file or directory", "Sarabun-Regular.ttf")
+
+    monkeypatch.setattr(render_module, "Flow", missing_font)
+    with pytest.raises(FileNotFoundError):
+        render_to_file(path, report_id, tmp_path / "out.pdf")
+    assert list(tmp_path.iterdir()) == []
