@@ -50,6 +50,7 @@ def _load_newmm() -> Callable[[str], list[str]]:
     def tokenize(text: str) -> list[str]:
         return word_tokenize(text, custom_dict=words, engine="newmm", keep_whitespace=True)
 
+    tokenize("ภาษาไทย")  # imports newmm and compiles its patterns here, not in the first layout
     return tokenize
 
 
