@@ -84,26 +84,33 @@ def launch(args: argparse.Namespace) -> int:
 
     window = MainWindow(settings)
     _install_excepthook(lambda: window)
+    smoke = os.environ.get("ITA_DESKTOP_SMOKE") == "1"
+    problems: list[str] = []
+    if smoke:
+        # No modal box in a smoke run or benchmark: it would wait forever for a click.
+        def note(_title: str, text: str) -> None:
+            problems.append(text)
+            print(text, file=sys.stderr, flush=True)
+
+        window.warn = note
     if getattr(args, "file", None):
         window.open_path(args.file)
     elif getattr(args, "demo", False):
         try:
             window.open_path(demo_path())
         except Exception as error:  # the sample is a convenience: the window still opens
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(window, "ITA Desktop", str(error))
+            window.warn("ITA Desktop", str(error))
     else:
         last = settings.get("files/last")
         if last and Path(last).exists():
             window.open_path(last)
     window.show()
-    if os.environ.get("ITA_DESKTOP_SMOKE") == "1":
+    if smoke:
         # Smoke test and start-up benchmark: quit as soon as the first frame is up.
         def ready() -> None:
-            print("ready", flush=True)
+            print("ready" if not problems else "failed", flush=True)
             window.close()
-            app.quit()
+            app.exit(1 if problems else 0)
 
         QTimer.singleShot(0, ready)
     return app.exec()

@@ -72,10 +72,14 @@ class MainWindow(QMainWindow):
         try:
             document = ReportDocument.open(path)
         except UserError as error:
-            QMessageBox.warning(self, _("Open report"), error.message(current_language()))
+            self.warn(_("Open report"), error.message(current_language()))
             return False
         self.set_document(document)
         return True
+
+    def warn(self, title: str, text: str) -> None:
+        """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK)."""
+        QMessageBox.warning(self, title, text)
 
     def set_document(self, document: ReportDocument) -> None:
         if self.document is not None:

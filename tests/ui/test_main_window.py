@@ -252,3 +252,16 @@ def test_closing_twice_disconnects_once_without_warnings(window, recwarn):
     window.close()
     window.close()
     assert [str(w.message) for w in recwarn if "disconnect" in str(w.message)] == []
+
+
+def test_a_smoke_run_on_a_bad_file_fails_instead_of_waiting_for_a_click(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ang-thong-2566.ita").write_bytes(b"not a report")
+    env = dict(os.environ, ITA_DESKTOP_SMOKE="1", QT_QPA_PLATFORM="offscreen",
+               ITA_DESKTOP_DATA=str(data), ITA_DESKTOP_CONFIG=str(tmp_path / "s.ini"))
+    done = subprocess.run([sys.executable, "-m", "ita_desktop", "--demo"], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stdout.strip().splitlines()[-1] == "failed"
+    assert "not an ITA Desktop report file" in done.stderr
