@@ -129,16 +129,16 @@ class FileOperations:
 
     def import_word(self, path: str) -> None:
         """A Word report (with its photos) as a new report of this file, with a progress dialog."""
-        from ita_desktop.importing.docx_import import recognise_docx, save_docx
+        from ita_desktop.ui.word_import import import_word_file
 
         document = self.window.document
-        document.flush()
-        try:
-            recognised = recognise_docx(path)
-            with _progress_dialog(self.window, _("Importing photos…")) as progress:
-                outcome = save_docx(document.store, recognised, progress=progress)
-        except (UserError, *WRITE_ERRORS) as error:
-            return self._error(error)
+        if not document.flush():
+            return
+        outcome, error = import_word_file(self.window, path, document.path)
+        if error is not None:
+            if isinstance(error, (UserError, *WRITE_ERRORS)):
+                return self._error(error)
+            raise error
         document.switch_report(outcome.report_id)
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]

@@ -42,3 +42,23 @@ def test_import_word_then_export_word(window, tmp_path, monkeypatch):
 def test_export_word_is_in_the_file_menu(window):
     names = [action.objectName() for action in window.menus["file"].actions()]
     assert "action_export_docx" in names
+
+
+def test_word_import_runs_off_the_ui_thread_and_keeps_the_editors_undo(window, tmp_path, monkeypatch):
+    import threading
+
+    import ita_desktop.importing.docx_import as docx_import
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    threads = []
+    real_save = docx_import.save_docx
+    monkeypatch.setattr(docx_import, "save_docx",
+                        lambda *a, **k: threads.append(threading.current_thread()) or real_save(*a, **k))
+    deleted = window.document.report.measures[0]
+    window.document.delete_measure(deleted.id)
+    window.file_ops.import_text(str(build_seed_docx(tmp_path / "seed.docx")))
+    assert threads and threads[0] is not threading.main_thread()
+    assert len(window.document.report.measures) == 9
+    # The import's own connection did not purge the editor's soft-deleted row, which undo brings back.
+    soft_deleted = window.document.store.db.execute("SELECT id FROM measures WHERE deleted = 1").fetchall()
+    assert (deleted.id,) in [tuple(row) for row in soft_deleted]
