@@ -25,10 +25,11 @@ MAX_PPI = 330  # above this, pixels are thrown away by the printer: downscale
 # resolution is kept as it is rather than paying for a resampling pass.
 DRAFT_MIN_PPI = 220
 JPEG_QUALITY = 88
-# Photos fitted ahead of the page being drawn. Work starts while the text is still being laid
-# out, so the pool and the layout overlap; the bound keeps at most this many print copies
-# (<= ~1.5 MB each) waiting in memory.
-PREFETCH = 24
+# Photos read from the store but not yet fitted, at most. Work starts while the text is still
+# being laid out and goes on as far ahead as it can: fitted photos may wait in any number, since
+# fpdf2 holds every one of them until the PDF is written anyway (no higher peak), but print copies
+# waiting for a worker (<= ~1.5 MB each) are bounded.
+IN_FLIGHT = 8
 
 
 class PhotoSource(Protocol):
@@ -148,13 +149,15 @@ class PhotoLoader:
         self._submit_ahead()
 
     def _submit_ahead(self) -> None:
-        while self._queue and len(self._pending) < PREFETCH:
+        in_flight = sum(not future.done() for future in self._pending.values())
+        while self._queue and in_flight < IN_FLIGHT:
             request = self._queue.popleft()
-            data = self.source.photo_data(request.photo_id, "print")
             if request in self._pending:
                 continue
+            data = self.source.photo_data(request.photo_id, "print")
             self._pending[request] = self._pool.submit(
                 embeddable_bytes, data, request.width_mm, request.height_mm)
+            in_flight += 1
 
     def get(self, request: EmbedRequest) -> bytes:
         """The embeddable bytes for ``request`` (fastest when asked in the announced order)."""
