@@ -21,7 +21,11 @@ from ita_desktop.ui.autosave import WRITE_ERRORS, describe_write_error
 if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
 
-ITA_FILTER = "ITA report (*.ita)"
+
+
+def ita_filter() -> str:
+    """The file dialogs' filter for report files, in the UI language."""
+    return _("ITA report") + " (*.ita)"
 
 
 def current_fiscal_year(today: datetime.date | None = None) -> int:
@@ -46,7 +50,7 @@ class FileOperations:
 
     def new_report(self, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ITA_FILTER)
+            path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
                 return
         if not path.endswith(".ita"):
@@ -64,7 +68,7 @@ class FileOperations:
 
     def open(self, path: str | None = None) -> bool:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Open report"), self._folder(), ITA_FILTER)
+            path, _filter = QFileDialog.getOpenFileName(self.window, _("Open report"), self._folder(), ita_filter())
             if not path:
                 return False
         return self.window.open_path(path)
@@ -87,8 +91,8 @@ class FileOperations:
         if document is None:
             return
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Import text"), self._folder(),
-                                                        "Text or Word (*.txt *.docx)")
+            path, _filter = QFileDialog.getOpenFileName(self.window, _("Import a text or Word report"),
+                                                        self._folder(), _("Text or Word") + " (*.txt *.docx)")
             if not path:
                 return
         if path.lower().endswith(".docx"):
@@ -142,7 +146,7 @@ class FileOperations:
         document.switch_report(outcome.report_id)
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
-            QMessageBox.information(self.window, _("Import text"),
+            QMessageBox.information(self.window, _("Import Word"),
                                     _("Imported with {count} warnings:").format(count=len(outcome.warnings))
                                     + "\n" + "\n".join(lines))
 

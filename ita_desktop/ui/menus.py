@@ -48,7 +48,7 @@ _ACTIONS: dict[str, tuple[tuple[str, ...], QStyle.StandardPixmap | None]] = {
 def _texts() -> dict[str, str]:
     return {
         "new": _("&New report…"), "open": _("&Open…"), "new_year": _("New &fiscal year from this report"),
-        "import_text": _("&Import text…"), "export_json": _("Export &JSON…"), "export_pdf": _("&Export PDF…"),
+        "import_text": _("&Import text or Word…"), "export_json": _("Export &JSON…"), "export_pdf": _("&Export PDF…"),
         "export_docx": _("Export &Word…"),
         "preview": _("Print pre&view…"), "print": _("&Print…"), "check": _("Pre-print &check…"),
         "quit": _("&Quit"), "undo": _("&Undo"), "redo": _("&Redo"), "add_measure": _("Add &measure"),

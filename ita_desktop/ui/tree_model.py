@@ -199,10 +199,12 @@ class ReportTreeModel(QAbstractItemModel):
         group: MeasureGroup = node.obj
         count = num.count_phrase(num.measure_count(group), thai)
         if group.kind is None and not group.title:
-            return f"{_('Measures')} {count}"
+            measures = _("Measures")  # outside the f-string, where the extractor finds it
+            return f"{measures} {count}"
         kind = f" ({group.kind.value})" if group.kind and group.kind.value not in group.title else ""
         label = num.group_label(node.parent.row, node.row, thai)
-        return f"{label} {group.title or _('Untitled group')}{kind} {count}"
+        title = group.title or _("Untitled group")
+        return f"{label} {title}{kind} {count}"
 
     def _search_text(self, node: TreeNode) -> str:
         if node.kind != "measure":

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QWidget
 from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS
 from ita_desktop.i18n import _, current_language
 from ita_desktop.model import TRACKING_COLUMNS
+from ita_desktop.model import numbering as num
 from ita_desktop.ui.catalogue import catalogue_for, sort_codes
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.forms.fields import CheckField, LineField, TextField
@@ -160,7 +161,8 @@ class MeasureForm(FormPage):
         self.items_previous.setText(_("last year's items (เดิม)"))
         self.set_label("title", _("Measure title"))
         for part in MEASURE_PARTS + MEASURE_EXTRAS:
-            number = f"({part.number}) " if part.number else ""
+            # Thai digits in the Thai UI, as the tree numbers the measures.
+            number = f"({num.digits(part.number, language == 'th')}) " if part.number else ""
             self.set_label(part.key, number + part.label(language))
         headers = [th for _key, th in TRACKING_COLUMNS] if language == "th" else list(TRACKING_HEADERS_EN)
         self.table.set_headers(headers)
