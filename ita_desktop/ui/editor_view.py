@@ -25,6 +25,7 @@ from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeS
 
 # The forms not shown at first are built this long after the editor, when the window is already up.
 PAGES_AFTER_SHOW_MS = 150
+TREE_SHARE = 0.38  # of the window's width: room for "(๑๒) มาตรการเกี่ยวกับ…" without cutting it
 
 
 class EditorView(QSplitter):
@@ -48,7 +49,8 @@ class EditorView(QSplitter):
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Long Thai titles: keep the number at the start and the count at the end visible.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
@@ -68,8 +70,10 @@ class EditorView(QSplitter):
         scroll.setWidget(self.forms)
         self.addWidget(left)
         self.addWidget(scroll)
+        self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
-        self.setSizes([380, 820])
+        width = parent.width() if parent is not None else 1200
+        self.setSizes([round(width * TREE_SHARE), round(width * (1 - TREE_SHARE))])
 
         self._saved_state: tuple = (set(), set(), None)
         self._known = self._container_keys()

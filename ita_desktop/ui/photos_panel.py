@@ -25,6 +25,7 @@ from ita_desktop.ui.photo_import import IMAGE_SUFFIXES, import_photos
 from ita_desktop.ui.qt_translation import language_notifier
 
 THUMB_PX = 120
+EMPTY_STRIP_PX = 48  # the strip's height while a measure has no photos (still a drop target)
 PHOTO_ID_MIME = "application/x-ita-photo-id"
 
 
@@ -179,7 +180,6 @@ class PhotosPanel(QWidget):
         self.view.setUniformItemSizes(True)  # only visible rows are asked for their thumbnail
         self.view.setWordWrap(True)
         self.view.setMovement(QListView.Movement.Snap)
-        self.view.setMinimumHeight(THUMB_PX + 70)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -269,7 +269,15 @@ class PhotosPanel(QWidget):
             self.caption.setText(photo.caption if photo else "")
         self._update_buttons()
 
+    def _fit_to_photos(self) -> None:
+        # Most measures have no photos: an empty strip is one short drop area, not a tall blank box.
+        empty = not self.model.photos
+        self.view.setFixedHeight(EMPTY_STRIP_PX if empty else THUMB_PX + 70)
+        self.caption_label.setVisible(not empty)
+        self.caption.setVisible(not empty)
+
     def _update_buttons(self) -> None:
+        self._fit_to_photos()
         has_measure = self.model.measure_id is not None
         row, count = self.current_row(), len(self.model.photos)
         self.add_button.setEnabled(has_measure)

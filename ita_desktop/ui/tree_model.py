@@ -151,7 +151,8 @@ class ReportTreeModel(QAbstractItemModel):
         if role == SEARCH_ROLE:
             return self._search_text(node)
         if node.kind != "measure":
-            return None
+            # The full label, for when the pane is too narrow for it.
+            return self.label(node) if role == Qt.ItemDataRole.ToolTipRole else None
         missing = empty_parts(node.obj)
         if role == EMPTY_PARTS_ROLE:
             return missing
@@ -159,9 +160,11 @@ class ReportTreeModel(QAbstractItemModel):
             if self._warning_icon is None:  # made once: the view asks for it on every repaint
                 self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             return self._warning_icon
-        if role == Qt.ItemDataRole.ToolTipRole and missing:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not missing:
+                return self.label(node)
             names = [f.label(current_language()) for f in MEASURE_PARTS if f.key in missing]
-            return _("Empty parts: {parts}").format(parts=", ".join(names))
+            return self.label(node) + "\n" + _("Empty parts: {parts}").format(parts=", ".join(names))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -265,3 +265,13 @@ def test_a_smoke_run_on_a_bad_file_fails_instead_of_waiting_for_a_click(tmp_path
     assert done.returncode == 1
     assert done.stdout.strip().splitlines()[-1] == "failed"
     assert "not an ITA Desktop report file" in done.stderr
+
+
+def test_tree_pane_takes_about_38_percent_and_labels_have_full_text_tooltips(window):
+    sizes = window.editor.sizes()
+    assert 0.33 < sizes[0] / sum(sizes) < 0.43
+    model = window.editor.model
+    section = model.index(0, 0, model.index(0, 0))
+    measure = model.index(0, 0, model.index(0, 0, section))
+    assert section.data(Qt.ItemDataRole.ToolTipRole) == section.data()
+    assert measure.data(Qt.ItemDataRole.ToolTipRole).startswith(measure.data())

@@ -145,3 +145,12 @@ def test_deleting_the_shown_measure_empties_the_strip_in_one_reset(document, pan
     document.delete_measure(document.report.measures[0].id)
     assert panel.model.measure_id is None and panel.model.photos == []
     assert resets == ["reset"]  # the failed look-up no longer starts a second, nested reset
+
+
+def test_the_strip_is_compact_while_a_measure_has_no_photos(panel):
+    from ita_desktop.ui.photos_panel import EMPTY_STRIP_PX, THUMB_PX
+
+    assert panel.model.photos == [] and panel.view.maximumHeight() == EMPTY_STRIP_PX
+    assert not panel.caption.isVisibleTo(panel)
+    panel.document.add_photos(panel.model.measure_id, [prepare_photo(jpeg_bytes(), "a.jpg")])
+    assert panel.view.maximumHeight() == THUMB_PX + 70 and panel.caption.isVisibleTo(panel)
