@@ -120,6 +120,30 @@ def _roll_back_hot_journal(path: Path, header: bytes) -> bool:
     return True
 
 
+# Photo pixels are most of a file (hundreds of MB); checking them on every open would
+# read the whole file, slow from a USB stick. They are read on demand instead, and a
+# damaged one is reported by name then (ReportStore.photo_data).
+_PIXEL_TABLES = {"photo_blobs", "photo_originals"}
+
+
+def _quick_check_text_tables(conn: sqlite3.Connection, tables: set[str]) -> str:
+    for table in sorted(tables - _PIXEL_TABLES):
+        result = conn.execute(f'PRAGMA quick_check("{table}")').fetchone()[0]
+        if result != "ok":
+            return result
+    return "ok"
+
+
+def _cut_short(path: Path, header: bytes, journal_beside: bool) -> bool:
+    """The header's page count says the file is longer than it is (copied or saved only in part)."""
+    if journal_beside or len(header) < 100 or header[24:28] != header[92:96]:
+        return False  # the in-header size is only valid when its change counter matches
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    return pages > 0 and path.stat().st_size < pages * page_size
+
+
 def _inspect(path: Path, *, rolled_back: bool = False) -> int:
     """Return the file's schema version after checking it is a healthy ITA Desktop file."""
     header = _read_header(path)
@@ -131,6 +155,8 @@ def _inspect(path: Path, *, rolled_back: bool = False) -> int:
     # immutable so that inspecting (and refusing) a file leaves no -shm/-wal behind.
     # A -journal (large imports write through one) may hold a killed transaction to undo.
     journal_beside = Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
+    if _cut_short(path, header, journal_beside):
+        raise _error(path, "the file is damaged (cut short).", "ไฟล์เสียหาย (ไม่ครบถ้วน)")
     immutable = "" if journal_beside else "&immutable=1"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
@@ -142,7 +168,7 @@ def _inspect(path: Path, *, rolled_back: bool = False) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         kinds = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        check = _quick_check_text_tables(conn, {name for kind, name in kinds if kind == "table"})
     except sqlite3.DatabaseError as exc:
         hot_journal = getattr(exc, "sqlite_errorcode", None) == SQLITE_READONLY_ROLLBACK
         conn.close()

@@ -383,8 +383,14 @@ class ReportStore:
     def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
         """Pixels of one photo: "print" (upright, print resolution), "thumbnail" or "original"."""
         table, column = PHOTO_KINDS[kind]
-        row = self.db.execute(f"SELECT {column} FROM {table} WHERE photo_id = ?",
-                              [photo_id]).fetchone()
+        try:
+            row = self.db.execute(f"SELECT {column} FROM {table} WHERE photo_id = ?",
+                                  [photo_id]).fetchone()
+        except sqlite3.DatabaseError as exc:  # pixels are not checked at open (see store.opening)
+            name = self.db.execute("SELECT original_name FROM photos WHERE id = ?", [photo_id]).fetchone()
+            label = (name[0] if name and name[0] else f"#{photo_id}")
+            raise ReportFileError(f"{self.path}: photo {label} cannot be read ({exc}).",
+                                  f"{self.path}: อ่านภาพ {label} ไม่ได้ ({exc})") from None
         if row is None:
             raise KeyError(f"photo {photo_id} does not exist")
         return row[0]

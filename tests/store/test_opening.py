@@ -110,3 +110,37 @@ def test_new_file_is_marked_as_ours(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     db.close()
+
+
+def test_damaged_photo_pixels_are_named_when_read_not_at_open(tmp_path):
+    from ita_desktop.photos import prepare_photo
+    from tests.helpers import jpeg_bytes
+
+    path = tmp_path / "pixels.ita"
+    with ReportStore.open(path, create=True) as store:
+        report_id = store.insert_report(small_report())
+        measure_id = store.load_report(report_id).measures[0].id
+        photo = store.add_photo(measure_id, prepare_photo(jpeg_bytes(1200, 900), "meeting.jpg"),
+                                original_name="meeting.jpg")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = store.db.execute("PRAGMA page_size").fetchone()[0]
+        # the root page of photo_originals: overwrite it so its rows cannot be found
+        root = store.db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'photo_originals'").fetchone()[0]
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\xff" * page_size)
+    with ReportStore.open(path) as store:  # text tables are whole: the file opens
+        assert store.load_report(report_id).measures[0].photos[0].id == photo.id
+        with pytest.raises(ReportFileError) as caught:
+            store.photo_data(photo.id, "original")
+        assert "meeting.jpg" in caught.value.english
+
+
+def test_file_cut_short_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "short.ita"
+    with ReportStore.open(path, create=True) as store:
+        store.insert_report(small_report())
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[:-4096])
+    _refused(path, "cut short")
