@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ita_desktop.forms import MEASURE_PARTS, TEXT_PART_KEYS
 from ita_desktop.i18n import _, current_language
-from ita_desktop.model import Measure, MeasureGroup
+from ita_desktop.model import Measure, MeasureGroup, headings
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.document import ReportDocument
 
@@ -186,28 +186,17 @@ class ReportTreeModel(QAbstractItemModel):
             year = f" {num.digits(report.fiscal_year, thai)}" if report.fiscal_year else ""
             return (report.agency or report.title or _("Untitled report")) + year
         if node.kind == "section":
-            count = num.count_phrase(num.measure_count(node.obj), thai, total=len(node.obj.groups) > 1)
-            title = node.obj.title or _("Untitled section")
-            return f"{num.section_label(node.row, thai)} {title} {count}"
+            return headings.section_heading(node.obj, node.row, thai, untitled=_("Untitled section"))
         if node.kind == "group":
             return self._group_label(node, thai)
-        group: MeasureGroup = node.parent.obj
-        measure: Measure = node.obj
-        number = num.measure_label(group, node.row, thai)
-        citation = num.item_citation(measure.items, measure.items_previous, thai)
-        text = measure.title or _("Untitled measure")
-        return " ".join(part for part in (number, text, f"({citation})" if citation else "") if part)
+        return headings.measure_heading(node.parent.obj, node.row, node.obj, thai, untitled=_("Untitled measure"))
 
     def _group_label(self, node: TreeNode, thai: bool) -> str:
         group: MeasureGroup = node.obj
-        count = num.count_phrase(num.measure_count(group), thai)
-        if group.kind is None and not group.title:
+        if not headings.group_has_heading(group):  # printed without a heading; the tree still needs a row
             measures = _("Measures")  # outside the f-string, where the extractor finds it
-            return f"{measures} {count}"
-        kind = f" ({group.kind.value})" if group.kind and group.kind.value not in group.title else ""
-        label = num.group_label(node.parent.row, node.row, thai)
-        title = group.title or _("Untitled group")
-        return f"{label} {title}{kind} {count}"
+            return f"{measures} {num.count_phrase(num.measure_count(group), thai)}"
+        return headings.group_heading(group, node.parent.row, node.row, thai, untitled=_("Untitled group"))
 
     def _search_text(self, node: TreeNode) -> str:
         if node.kind != "measure":

@@ -38,7 +38,7 @@ def test_labels_follow_the_printed_numbering(model):
     report = model.index(0, 0)
     assert report.data() == "เทศบาลตำบลบางรัก ๒๕๖๗"
     assert labels(model, report) == [
-        "๑. มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน จำนวนทั้งหมด ๓ ข้อ",
+        "๑. มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน จำนวนทั้งหมด ๓ ข้อ ดังนี้",
         "๒. มาตรการสำหรับข้อที่ต้องพัฒนาให้ดีขึ้น จำนวน ๑ ข้อ",
     ]
     iit = group_index(model, 0, 0)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ita_desktop.i18n import _
-from ita_desktop.model import numbering as num
+from ita_desktop.model import headings
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.forms.fields import TextField
 from ita_desktop.ui.forms.page import FormPage
@@ -36,8 +36,7 @@ class SectionForm(FormPage):
         self.load_from(section)
         thai = self.document.report.thai_digits
         index = self.document.report.sections.index(section)
-        count = num.count_phrase(num.measure_count(section), thai, total=len(section.groups) > 1)
-        self.summary.setText(f"{num.section_label(index, thai)} … {count}")
+        self.summary.setText(headings.section_heading(section, index, thai))
 
     def write(self, key: str, value: Any) -> None:
         self.document.set_section_field(self.section_id, key, value)
