@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ita_desktop.paths import APP_DIR_NAME
+from ita_desktop.paths import user_config_dir
 
 MAX_RECENT = 8
 DEFAULTS: dict[str, Any] = {
@@ -26,13 +25,7 @@ def settings_path() -> Path:
     override = os.environ.get("ITA_DESKTOP_CONFIG")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Preferences"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / APP_DIR_NAME / "settings.ini"
+    return user_config_dir() / "settings.ini"
 
 
 class AppSettings:
