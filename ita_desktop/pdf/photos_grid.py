@@ -10,6 +10,7 @@ from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.photo_embedding import MAX_PPI as MAX_EMBED_PPI
 from ita_desktop.pdf.photo_embedding import EmbedRequest, NamedImage, PhotoLoader
 from ita_desktop.pdf.style import LayoutStyle
+from ita_desktop.photos.prepare import PRINT_MAX_HEIGHT_MM
 from ita_desktop.typesetting import Line, Typesetter
 
 # A picture wider than this (a panorama) gets a row of its own.
@@ -18,7 +19,9 @@ PANORAMA_ASPECT = 1.9
 # SINGLE_MAX_WIDTH_SHARE of the text width and SINGLE_MAX_HEIGHT tall.
 PAIR_MAX_HEIGHT_MM = 75.0
 SINGLE_MAX_WIDTH_SHARE = 0.75
-SINGLE_MAX_HEIGHT_MM = 110.0
+# The print copy made at import is sized for exactly this box, so a lone photo that fills
+# it goes into the PDF as stored.
+SINGLE_MAX_HEIGHT_MM = PRINT_MAX_HEIGHT_MM
 UNKNOWN_ASPECT = 4 / 3
 # A small picture is printed smaller rather than blurred: never under this resolution.
 MIN_PPI = 150
