@@ -185,15 +185,22 @@ def main() -> int:
     parser.add_argument("--no-libreoffice", action="store_true")
     parser.add_argument("--stages", action="store_true")
     parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--build", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(*args.worker, stages=args.stages)
+        return 0
+    if args.build:
+        build_docx(Path(args.build), args.photos)
         return 0
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="bench-docx-"))
     workdir.mkdir(parents=True, exist_ok=True)
     docx_path = workdir / f"report-{args.photos}-photos.docx"
     if not docx_path.exists():
-        build_docx(docx_path, args.photos)
+        # In a child of its own: Linux reports a process's peak RSS across fork + exec, so a
+        # parent that had held the whole generated .docx would inflate the worker's figure.
+        subprocess.run([sys.executable, __file__, "--build", str(docx_path), "--photos", str(args.photos)],
+                       check=True)
     ita_path, pdf_path = workdir / "bench.ita", workdir / "bench.pdf"
     ita_path.unlink(missing_ok=True)
     env = dict(os.environ, PYTHAINLP_DATA=str(workdir / "pythainlp-data"))
