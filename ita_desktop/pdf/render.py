@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 import time
@@ -120,11 +121,26 @@ class _SavingFile:
         return self._file.tell()
 
 
+# A temporary file this old was left by a render that was killed (a render takes seconds).
+STALE_PART_SECONDS = 600
+
+
+def _remove_stale_parts(folder: Path, output_name: str) -> None:
+    cutoff = time.time() - STALE_PART_SECONDS
+    for part in folder.glob(f".{glob.escape(output_name)}.*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass  # someone else's file or already gone: leave it
+
+
 @contextmanager
 def atomic_output(output: Path) -> Iterator[BinaryIO]:
     """A temporary file beside ``output`` that replaces it (fsynced) only if the block succeeds."""
     output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")
+    _remove_stale_parts(folder, output.name)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
     except OSError as exc:

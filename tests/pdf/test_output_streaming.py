@@ -175,3 +175,21 @@ def test_other_os_errors_of_a_render_are_not_called_save_errors(demo_store_file,
     with pytest.raises(FileNotFoundError):
         render_to_file(path, report_id, tmp_path / "out.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_renders_leftover_part_is_cleared_by_the_next_render(tmp_path):
+    import os
+    import time
+
+    from ita_desktop.pdf.render import STALE_PART_SECONDS, write_atomically
+
+    output = tmp_path / "report.pdf"
+    stale = tmp_path / ".report.pdf.abc123.part"
+    fresh = tmp_path / ".report.pdf.def456.part"  # another render writing right now
+    stale.write_bytes(b"%PDF-1.7 half")
+    fresh.write_bytes(b"%PDF-1.7 busy")
+    old = time.time() - STALE_PART_SECONDS - 60
+    os.utime(stale, (old, old))
+    write_atomically(b"%PDF-1.7 whole", output)
+    assert output.read_bytes() == b"%PDF-1.7 whole"
+    assert not stale.exists() and fresh.exists()
