@@ -30,6 +30,9 @@ class TableField(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # Rows follow their wrapped text at the table's real width (a one-off resize at load
+        # time measured the text before the form was laid out and made rows far too tall).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
@@ -67,7 +70,6 @@ class TableField(QWidget):
                     self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
         finally:
             self._loading = False
-        self.table.resizeRowsToContents()
 
     def _changed(self) -> None:
         if not self._loading:
