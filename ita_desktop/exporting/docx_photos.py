@@ -15,42 +15,24 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Mm
 
 from ita_desktop.model import Photo
+from ita_desktop.model.photo_rows import (
+    PAIR_MAX_HEIGHT_MM,
+    PANORAMA_ASPECT,
+    SINGLE_MAX_HEIGHT_MM,
+    SINGLE_MAX_WIDTH_SHARE,
+    group_rows,
+    photo_aspect,
+)
 
-# The PDF's rules (ita_desktop.pdf photo rows): pairs unless a panorama; a pair shares one
-# height of at most 75 mm; a lone photo takes 3/4 of the text width and at most 100 mm height.
-PANORAMA_ASPECT = 1.9
-PAIR_MAX_HEIGHT_MM = 75.0
-SINGLE_MAX_WIDTH_SHARE = 0.75
-SINGLE_MAX_HEIGHT_MM = 100.0
 PHOTO_GAP_MM = 6.0
 CELL_PADDING_MM = 4.0  # Word's default left + right cell margins (1.9 mm each), rounded up
-UNKNOWN_ASPECT = 4 / 3
 
 PhotoBytes = Callable[[Photo], bytes | None]
 
 
-def _aspect(photo: Photo) -> float:
-    return photo.aspect if photo.width and photo.height else UNKNOWN_ASPECT
-
-
-def photo_rows(photos: Sequence[Photo]) -> list[list[Photo]]:
-    """Pairs in order; a panorama, or the last odd photo, stands alone."""
-    rows: list[list[Photo]] = []
-    index = 0
-    while index < len(photos):
-        pair = photos[index:index + 2]
-        if len(pair) == 2 and all(_aspect(p) < PANORAMA_ASPECT for p in pair):
-            rows.append(list(pair))
-            index += 2
-        else:
-            rows.append([photos[index]])
-            index += 1
-    return rows
-
-
 def printed_sizes(row: Sequence[Photo], width_mm: float) -> list[tuple[float, float]]:
     """(width, height) in mm of each photo of a row, aspect kept, fitted in ``width_mm``."""
-    aspects = [_aspect(photo) for photo in row]
+    aspects = [photo_aspect(photo) for photo in row]
     if len(row) == 1:
         width = width_mm * (1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE)
         height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM)
@@ -64,7 +46,7 @@ def add_photos(document: Document, photos: Sequence[Photo], width_mm: float, rea
     """Add the photos of one measure; returns how many were written (a missing picture is left out)."""
     ready = [(photo, data) for photo in photos if (data := read(photo))]
     data_of = {id(photo): data for photo, data in ready}
-    for row in photo_rows([photo for photo, _ in ready]):
+    for row in group_rows([photo for photo, _ in ready]):
         sizes = printed_sizes(row, width_mm)
         if len(row) == 1:
             _single(document, row[0], data_of[id(row[0])], sizes[0][0])

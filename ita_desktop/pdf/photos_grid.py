@@ -6,23 +6,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ita_desktop.model import Photo
+from ita_desktop.model.photo_rows import (
+    PAIR_MAX_HEIGHT_MM,
+    PANORAMA_ASPECT,
+    SINGLE_MAX_HEIGHT_MM,
+    SINGLE_MAX_WIDTH_SHARE,
+    group_rows,
+    photo_aspect,
+)
 from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.photo_embedding import MAX_PPI as MAX_EMBED_PPI
 from ita_desktop.pdf.photo_embedding import EmbedRequest, NamedImage, PhotoLoader
 from ita_desktop.pdf.style import LayoutStyle
-from ita_desktop.photos.prepare import PRINT_MAX_HEIGHT_MM
 from ita_desktop.typesetting import Line, Typesetter
 
-# A picture wider than this (a panorama) gets a row of its own.
-PANORAMA_ASPECT = 1.9
-# Largest printed sizes: a pair stays under PAIR_MAX_HEIGHT, a lone photo within
-# SINGLE_MAX_WIDTH_SHARE of the text width and SINGLE_MAX_HEIGHT tall.
-PAIR_MAX_HEIGHT_MM = 75.0
-SINGLE_MAX_WIDTH_SHARE = 0.75
-# The print copy made at import is sized for exactly this box, so a lone photo that fills
-# it goes into the PDF as stored.
-SINGLE_MAX_HEIGHT_MM = PRINT_MAX_HEIGHT_MM
-UNKNOWN_ASPECT = 4 / 3
 # A small picture is printed smaller rather than blurred: never under this resolution.
 MIN_PPI = 150
 MM_PER_INCH = 25.4
@@ -81,26 +78,6 @@ class PhotoRowBlock:
         flow.y = top + self.height_mm()
 
 
-def _aspect(photo: Photo) -> float:
-    return photo.aspect if photo.width and photo.height else UNKNOWN_ASPECT
-
-
-def group_rows(photos: Sequence[Photo]) -> list[list[Photo]]:
-    """Pairs in order; a panorama, or the last odd photo, stands alone."""
-    rows: list[list[Photo]] = []
-    index = 0
-    while index < len(photos):
-        photo = photos[index]
-        pair_possible = index + 1 < len(photos)
-        if pair_possible and _aspect(photo) < PANORAMA_ASPECT and _aspect(photos[index + 1]) < PANORAMA_ASPECT:
-            rows.append([photo, photos[index + 1]])
-            index += 2
-        else:
-            rows.append([photo])
-            index += 1
-    return rows
-
-
 def _max_height_for_pixels(photo: Photo) -> float:
     """The tallest the photo may print and still have MIN_PPI (no limit when its size is unknown)."""
     if not (photo.width and photo.height):
@@ -115,7 +92,7 @@ def _min_width_for_pixels(photo: Photo) -> float:
 
 def row_sizes(row: Sequence[Photo], width_mm: float, gap_mm: float) -> list[tuple[float, float]]:
     """(width, height) of each photo in the row, aspect kept, fitted in the text width."""
-    aspects = [_aspect(photo) for photo in row]
+    aspects = [photo_aspect(photo) for photo in row]
     pixel_limit = min(_max_height_for_pixels(photo) for photo in row)
     if len(row) == 1:
         share = 1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE

@@ -11,9 +11,10 @@ import pytest
 from lxml import etree
 
 from ita_desktop.exporting.docx_export import export_docx, write_docx_reports
-from ita_desktop.exporting.docx_photos import photo_rows, printed_sizes
+from ita_desktop.exporting.docx_photos import printed_sizes
 from ita_desktop.importing.docx_import import import_docx, recognise_docx
 from ita_desktop.model import Photo
+from ita_desktop.model.photo_rows import SINGLE_MAX_HEIGHT_MM, group_rows
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import jpeg_bytes, small_report
 from tests.importing.test_docx_import import build_seed_docx
@@ -136,8 +137,8 @@ def test_several_reports_need_a_choice(imported):
 def test_photo_rows_follow_the_print_rules():
     wide = Photo(width=2000, height=500)
     normal = [Photo(width=400, height=300) for _ in range(3)]
-    assert [len(r) for r in photo_rows([*normal, wide])] == [2, 1, 1]
+    assert [len(r) for r in group_rows([*normal, wide])] == [2, 1, 1]
     (w1, h1), (w2, h2) = printed_sizes(normal[:2], 160)
     assert h1 == h2 <= 75 and w1 + w2 <= 160
     ((w, h),) = printed_sizes([Photo(width=300, height=400)], 160)
-    assert h <= 100 and w <= 120
+    assert h <= SINGLE_MAX_HEIGHT_MM and w <= 120  # the same box as the PDF's lone photo
