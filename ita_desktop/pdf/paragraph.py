@@ -26,6 +26,9 @@ class ParagraphBlock:
         return sum(line.height_mm for line in self.lines)
 
     def lead_height_mm(self) -> float:
+        """What must fit to start here: two lines, or all of a paragraph too short to split well."""
+        if len(self.lines) < 2 * MIN_LINES_TOGETHER:
+            return self.height_mm()
         return sum(line.height_mm for line in self.lines[:MIN_LINES_TOGETHER])
 
     def place(self, flow: Flow) -> None:
@@ -43,7 +46,8 @@ class ParagraphBlock:
     @staticmethod
     def _would_leave_widow(flow: Flow, rest: Sequence[Line], on_this_page: int) -> bool:
         """Break early so the last page of a paragraph starts with at least two lines."""
-        if len(rest) != MIN_LINES_TOGETHER or on_this_page < MIN_LINES_TOGETHER + 1:
+        # Moving the last two lines on still leaves ``on_this_page`` lines here: at least two.
+        if len(rest) != MIN_LINES_TOGETHER or on_this_page < MIN_LINES_TOGETHER:
             return False
         needed = sum(line.height_mm for line in rest)
         return not flow.fits(needed) and flow.fits(rest[0].height_mm)
