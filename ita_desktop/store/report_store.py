@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 
     from ita_desktop.photos import PreparedPhoto
 
-SECTIONS = SiblingList("sections", "report_id")
-GROUPS = SiblingList("measure_groups", "section_id")
+SECTIONS = SiblingList("sections", "report_id", soft_delete=True)
+GROUPS = SiblingList("measure_groups", "section_id", soft_delete=True)
 MEASURES = SiblingList("measures", "group_id", soft_delete=True)
 PHOTOS = SiblingList("photos", "measure_id", soft_delete=True)
+# Tables whose deletes are soft (undoable until the file is reopened), children first.
+_SOFT_DELETED = ("photos", "measures", "measure_groups", "sections")
 PHOTO_KINDS = {"print": ("photo_blobs", "print_copy"), "thumbnail": ("photo_blobs", "thumbnail"),
                "original": ("photo_originals", "data")}
 
@@ -122,12 +124,12 @@ class ReportStore:
     def _purge_deleted(self) -> None:
         # Undo history does not outlive the session that deleted the rows.
         # Asked first, so an ordinary opening writes nothing (and needs no sqlite-utils).
-        if not self.db.execute("SELECT EXISTS (SELECT 1 FROM photos WHERE deleted = 1) "
-                               "OR EXISTS (SELECT 1 FROM measures WHERE deleted = 1)").fetchone()[0]:
+        if not self.db.execute("SELECT " + " OR ".join(
+                f"EXISTS (SELECT 1 FROM {table} WHERE deleted = 1)" for table in _SOFT_DELETED)).fetchone()[0]:
             return
         with self.db.atomic():
-            self.db.execute("DELETE FROM photos WHERE deleted = 1")
-            self.db.execute("DELETE FROM measures WHERE deleted = 1")
+            for table in _SOFT_DELETED:  # children first; foreign keys cascade the rest
+                self.db.execute(f"DELETE FROM {table} WHERE deleted = 1")
 
     def _report_of(self, table: str, row_id: int) -> int:
         joins = {
@@ -150,7 +152,8 @@ class ReportStore:
         sql = """
             SELECT r.id, r.title, r.agency, r.fiscal_year, r.updated_at,
                    (SELECT count(*) FROM measures m JOIN measure_groups g ON g.id = m.group_id
-                    JOIN sections s ON s.id = g.section_id WHERE s.report_id = r.id AND m.deleted = 0)
+                    JOIN sections s ON s.id = g.section_id WHERE s.report_id = r.id AND m.deleted = 0
+                    AND g.deleted = 0 AND s.deleted = 0)
             FROM reports r ORDER BY r.fiscal_year DESC, r.id"""
         return [
             ReportSummary(id=r[0], title=r[1], agency=r[2], fiscal_year=r[3], updated_at=r[4], measure_count=r[5])
@@ -166,22 +169,24 @@ class ReportStore:
         report.signatories = [rows.signatory_from_row(r) for r in self._rows(
             "SELECT * FROM signatories WHERE report_id = ? ORDER BY position_index, id", [report_id])]
         sections = {r["id"]: rows.section_from_row(r) for r in self._rows(
-            "SELECT * FROM sections WHERE report_id = ? ORDER BY position_index, id", [report_id])}
+            "SELECT * FROM sections WHERE report_id = ? AND deleted = 0 ORDER BY position_index, id", [report_id])}
         report.sections = list(sections.values())
         groups: dict[int, MeasureGroup] = {}
         for r in self._rows("SELECT g.* FROM measure_groups g JOIN sections s ON s.id = g.section_id "
-                            "WHERE s.report_id = ? ORDER BY g.position_index, g.id", [report_id]):
+                            "WHERE s.report_id = ? AND s.deleted = 0 AND g.deleted = 0 "
+                            "ORDER BY g.position_index, g.id", [report_id]):
             groups[r["id"]] = group = rows.group_from_row(r)
             sections[r["section_id"]].groups.append(group)
         measures: dict[int, Measure] = {}
         for r in self._rows("SELECT m.* FROM measures m JOIN measure_groups g ON g.id = m.group_id "
                             "JOIN sections s ON s.id = g.section_id WHERE s.report_id = ? AND m.deleted = 0 "
-                            "ORDER BY m.position_index, m.id", [report_id]):
+                            "AND g.deleted = 0 AND s.deleted = 0 ORDER BY m.position_index, m.id", [report_id]):
             measures[r["id"]] = measure = rows.measure_from_row(r)
             groups[r["group_id"]].measures.append(measure)
         for r in self._rows("SELECT p.* FROM photos p JOIN measures m ON m.id = p.measure_id "
                             "JOIN measure_groups g ON g.id = m.group_id JOIN sections s ON s.id = g.section_id "
                             "WHERE s.report_id = ? AND p.deleted = 0 AND m.deleted = 0 "
+                            "AND g.deleted = 0 AND s.deleted = 0 "
                             "ORDER BY p.position_index, p.id", [report_id]):
             measures[r["measure_id"]].photos.append(rows.photo_from_row(r))
         return report
@@ -250,8 +255,15 @@ class ReportStore:
     def delete_section(self, section_id: int) -> None:
         report_id = self._report_of("sections", section_id)
         with self._edit(report_id):
-            self.db.execute("DELETE FROM sections WHERE id = ?", [section_id])
+            self.db.execute("UPDATE sections SET deleted = 1 WHERE id = ?", [section_id])
             SECTIONS.close_gap(self.db, report_id)
+
+    def restore_section(self, section_id: int, index: int) -> None:
+        """Undo :meth:`delete_section` (until the file is reopened): the same rows come back."""
+        report_id = self._report_of("sections", section_id)
+        with self._edit(report_id):
+            self.db.execute("UPDATE sections SET deleted = 0 WHERE id = ?", [section_id])
+            SECTIONS.place(self.db, section_id, report_id, index)
 
     def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> int:
         with self._edit(self._report_of("sections", section_id)):
@@ -273,8 +285,14 @@ class ReportStore:
     def delete_group(self, group_id: int) -> None:
         section_id = GROUPS.parent_of(self.db, group_id)
         with self._edit(self._report_of("measure_groups", group_id)):
-            self.db.execute("DELETE FROM measure_groups WHERE id = ?", [group_id])
+            self.db.execute("UPDATE measure_groups SET deleted = 1 WHERE id = ?", [group_id])
             GROUPS.close_gap(self.db, section_id)
+
+    def restore_group(self, group_id: int, section_id: int, index: int) -> None:
+        """Undo :meth:`delete_group` (until the file is reopened): the same rows come back."""
+        with self._edit(self._report_of("measure_groups", group_id)):
+            self.db.execute("UPDATE measure_groups SET deleted = 0 WHERE id = ?", [group_id])
+            GROUPS.place(self.db, group_id, section_id, index)
 
     # -- measures ----------------------------------------------------------------
     def _insert_measure(self, group_id: int, index: int, measure: Measure) -> int:

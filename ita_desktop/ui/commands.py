@@ -146,12 +146,7 @@ class DeleteMeasureCommand(StoreCommand):
         self.group.measures.remove(self.measure)
 
     def revert(self) -> None:
-        try:
-            self.store.restore_measure(self.measure.id, self.group.id, self.index)
-        except KeyError:
-            # Its group was deleted (and brought back) since: the row is gone, so store the text again.
-            self.measure.photos = []
-            self.store.add_measure(self.group.id, self.measure, self.index)
+        self.store.restore_measure(self.measure.id, self.group.id, self.index)
         self.group.measures.insert(self.index, self.measure)
 
 
@@ -202,73 +197,39 @@ class AddGroupCommand(StoreCommand):
         self.section.groups.remove(self.group)
 
 
-def _snapshot_photos(store, groups: list[MeasureGroup]) -> dict[int, PreparedPhoto]:
-    """The pixels of every photo under ``groups``: deleting a group deletes its rows for good."""
-    from ita_desktop.photos import PreparedPhoto
-
-    kept = {}
-    for group in groups:
-        for measure in group.measures:
-            for photo in measure.photos:
-                kept[id(photo)] = PreparedPhoto(
-                    original=store.photo_data(photo.id, "original"), print_copy=store.photo_data(photo.id, "print"),
-                    print_format=store.photo_format(photo.id), thumbnail=store.photo_data(photo.id, "thumbnail"),
-                    width=photo.width, height=photo.height, sha256=photo.sha256)
-    return kept
-
-
-def _reinsert_group(store, section: Section, group: MeasureGroup, index: int, pixels: dict) -> None:
-    """Store a deleted group again with its measures and photos; the same objects get their new ids."""
-    group.id = store.add_group(section.id, group.kind, group.title, index)
-    for m_index, measure in enumerate(group.measures):
-        store.add_measure(group.id, measure, m_index)
-        for photo in measure.photos:
-            photo.id = store.add_photo(measure.id, pixels[id(photo)], photo.caption, photo.original_name).id
-    section.groups.insert(index, group)
-
-
 class DeleteGroupCommand(StoreCommand):
-    """Delete a group with its measures; undo stores them again (new row ids, same objects)."""
+    """Delete a group with its measures; undo brings back the same rows (the store keeps them)."""
 
     def __init__(self, document: ReportDocument, group: MeasureGroup, text: str):
         super().__init__(document, text)
         self.group = group
         self.section = document.section_of_group(group)
         self.index = self.section.groups.index(group)
-        self.pixels: dict = {}
 
     def do(self) -> None:
-        self.pixels = _snapshot_photos(self.store, [self.group])
         self.store.delete_group(self.group.id)
         self.section.groups.remove(self.group)
 
     def revert(self) -> None:
-        _reinsert_group(self.store, self.section, self.group, self.index, self.pixels)
-        self.pixels = {}
+        self.store.restore_group(self.group.id, self.section.id, self.index)
+        self.section.groups.insert(self.index, self.group)
 
 
 class DeleteSectionCommand(StoreCommand):
-    """Delete a section with everything in it; undo stores it all again."""
+    """Delete a section with everything in it; undo brings back the same rows."""
 
     def __init__(self, document: ReportDocument, section: Section, text: str):
         super().__init__(document, text)
         self.section = section
         self.index = document.report.sections.index(section)
-        self.pixels: dict = {}
 
     def do(self) -> None:
-        self.pixels = _snapshot_photos(self.store, self.section.groups)
         self.store.delete_section(self.section.id)
         self.document.report.sections.remove(self.section)
 
     def revert(self) -> None:
-        groups = list(self.section.groups)
-        self.section.groups.clear()
-        self.section.id = self.store.add_section(self.document.report_id, self.section.title, self.index)
-        for index, group in enumerate(groups):
-            _reinsert_group(self.store, self.section, group, index, self.pixels)
+        self.store.restore_section(self.section.id, self.index)
         self.document.report.sections.insert(self.index, self.section)
-        self.pixels = {}
 
 
 class MoveSectionCommand(StoreCommand):

@@ -180,3 +180,24 @@ def test_reader_sees_committed_edits_and_keeps_undo_rows(tmp_path):
         group_id = writer.load_report(report_id).sections[0].groups[0].id
         writer.restore_measure(doomed, group_id, 0)
         assert writer.load_report(report_id).measures[0].id == doomed
+
+
+def test_deleted_group_and_section_come_back_with_the_same_rows(store):
+    report_id = store.insert_report(small_report())
+    report = store.load_report(report_id)
+    section = report.sections[0]
+    group = section.groups[0]
+    measure = group.measures[0]
+    photo = store.add_photo(measure.id, prepare_photo(jpeg_bytes(), "a.jpg"), caption="ภาพ")
+    store.delete_measure(group.measures[1].id)
+    store.delete_group(group.id)
+    assert [g.id for g in store.load_report(report_id).sections[0].groups] == [section.groups[1].id]
+    store.delete_section(section.id)
+    assert store.list_reports()[0].measure_count == 1
+    store.restore_section(section.id, 0)
+    store.restore_group(group.id, section.id, 0)
+    store.restore_measure(group.measures[1].id, group.id, 1)
+    again = store.load_report(report_id)
+    assert [m.id for m in again.sections[0].groups[0].measures] == [measure.id, group.measures[1].id]
+    assert again.sections[0].groups[0].measures[0].photos[0].id == photo.id
+    assert store.photo_data(photo.id, "original")

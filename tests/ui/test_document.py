@@ -208,3 +208,30 @@ def test_deleting_a_group_keeps_its_photos_for_undo(document):
     assert document.store.photo_data(photo.id, "thumbnail")
     disk = reopened(document).sections[0].groups[0]
     assert disk.id == group.id and [p.caption for p in disk.measures[0].photos] == ["ภาพ"]
+
+
+def test_undo_of_measure_then_group_delete_keeps_both_measures_apart(tmp_path, qtbot):
+    """Delete a measure (with a photo), then its group, undo both: the same two measures, photo included.
+
+    The group holds the newest rows, so a store that re-inserted copies would hand out the
+    deleted rows' ids again and two measures could end up sharing one row.
+    """
+    path = tmp_path / "undo-groups.ita"
+    document = ReportDocument.create(path, small_report())
+    group = document.report.sections[1].groups[0]
+    document.add_measure(group.id)
+    first, second = group.measures
+    document.set_measure_field(second.id, "title", "มาตรการที่สอง")
+    document.add_photos(first.id, [prepare_photo(jpeg_bytes(), "a.jpg")])
+    document.delete_measure(first.id)
+    document.delete_group(group.id)
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert [m.id for m in group.measures] == [first.id, second.id]
+    document.set_measure_field(first.id, "title", "แก้ไขแล้ว")
+    document.flush()
+    document.close()
+    with ReportStore.open(path) as store:
+        [restored] = store.load_report(document.report_id).sections[1].groups
+        assert [m.title for m in restored.measures] == ["แก้ไขแล้ว", "มาตรการที่สอง"]
+        assert len(restored.measures[0].photos) == 1
