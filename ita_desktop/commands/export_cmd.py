@@ -7,13 +7,12 @@ path is never created.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import UserError
 from ita_desktop.exporting.docx_export import write_docx_reports
 from ita_desktop.exporting.json_export import reports_to_json
@@ -50,22 +49,6 @@ def _reports(store: ReportStore, report_id: int | None) -> list[Report]:
     return [store.load_report(i) for i in ids]
 
 
-def _write_file(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write through a temporary file, so a failed export never leaves half a file behind."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UserError(f"{target}: cannot be written ({exc.strerror}).",
-                        f"{target}: เขียนไฟล์ไม่ได้ ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if args.output and Path(args.output).resolve() == source.resolve():
@@ -74,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
         reports = _reports(store, args.report)
         writer = EXPORT_FORMATS[args.format]
         if args.output:
-            _write_file(Path(args.output), lambda out: writer(store, reports, out))
+            with atomic_output(Path(args.output)) as out:
+                writer(store, reports, out)
         else:
             writer(store, reports, sys.stdout.buffer)
             sys.stdout.buffer.flush()

@@ -22,7 +22,6 @@ from ita_desktop.exporting.docx_photos import add_photos
 from ita_desktop.exporting.docx_styles import WordFont, add_page_numbers, add_report_styles, set_page
 from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.model import TRACKING_COLUMNS, Measure, MeasureGroup, Photo, Report, Section, headings
-from ita_desktop.model.numbering import digits
 
 if TYPE_CHECKING:
     from ita_desktop.store.report_store import ReportStore
@@ -56,9 +55,9 @@ class _ReportWriter:
     def write(self) -> Document:
         report = self.report
         self.paragraph(report.title, "ITA Title")
-        year = f" ประจำปีงบประมาณ พ.ศ.{digits(report.fiscal_year, self.thai)}" if report.fiscal_year else ""
-        if report.agency or year:
-            self.paragraph(f"ของ{report.agency}{year}" if report.agency else year.strip(), "ITA Title")
+        agency_line = headings.agency_line(report, self.thai)
+        if agency_line:
+            self.paragraph(agency_line, "ITA Title")
         for index, section in enumerate(report.sections):
             self._section(index, section)
         self._signatories()

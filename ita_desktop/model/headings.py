@@ -5,13 +5,14 @@ from __future__ import annotations
 from ita_desktop.forms import FormField
 from ita_desktop.model.numbering import (
     count_phrase,
+    digits,
     group_label,
     item_citation,
     measure_label,
     part_label,
     section_label,
 )
-from ita_desktop.model.report import Measure, MeasureGroup, Section
+from ita_desktop.model.report import Measure, MeasureGroup, Report, Section
 
 
 def lists_groups(section: Section) -> bool:
@@ -56,3 +57,12 @@ def measure_heading(group: MeasureGroup, index: int, measure: Measure, thai: boo
 def part_heading(group: MeasureGroup, measure_index: int, part: FormField, thai: bool) -> str:
     """"(๑.๑) ขั้นตอนหรือวิธีดำเนินการ :" (or "(๑) …" under a lone measure)."""
     return f"{part_label(group, measure_index, part.number or 0, thai)} {part.label_th} :"
+
+
+def agency_line(report: Report, thai: bool) -> str:
+    """"ขององค์การบริหารส่วนจังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ.๒๕๖๖" (either half may be missing)."""
+    agency = report.agency.strip()
+    if agency and not agency.startswith("ของ"):
+        agency = "ของ" + agency
+    year = f"ประจำปีงบประมาณ พ.ศ.{digits(report.fiscal_year, thai)}" if report.fiscal_year else ""
+    return " ".join(part for part in (agency, year) if part)

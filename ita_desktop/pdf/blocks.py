@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from ita_desktop.forms import FormField
 from ita_desktop.model import Measure, MeasureGroup, Report, Section, headings
-from ita_desktop.model.numbering import digits
 from ita_desktop.model.thai_date import thai_date
 from ita_desktop.pdf.paragraph import ParagraphBlock
 from ita_desktop.pdf.style import LayoutStyle
@@ -43,7 +42,7 @@ class TextBlocks:
         size = self.style.title_pt
         blocks = [self.paragraph([Run(report.title.strip(), bold=True)], align="center", size_pt=size,
                                  keep_with_next=True)]
-        second = agency_line(report, self.thai)
+        second = headings.agency_line(report, self.thai)
         if second:
             blocks.append(self.paragraph([Run(second, bold=True)], align="center", size_pt=size,
                                          keep_with_next=True))
@@ -101,14 +100,5 @@ class TextBlocks:
             blocks.append(self.paragraph(runs, indent_mm=indent,
                                          space_before_mm=self.style.space_part_mm if index == 0 else 0.0))
         return blocks
-
-
-def agency_line(report: Report, thai: bool) -> str:
-    """"ขององค์การบริหารส่วนจังหวัดอ่างทอง ประจำปีงบประมาณ พ.ศ.๒๕๖๖" (either half may be missing)."""
-    agency = report.agency.strip()
-    if agency and not agency.startswith("ของ"):
-        agency = "ของ" + agency
-    year = f"ประจำปีงบประมาณ พ.ศ.{digits(report.fiscal_year, thai)}" if report.fiscal_year else ""
-    return " ".join(part for part in (agency, year) if part)
 
 

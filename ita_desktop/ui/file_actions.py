@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,12 +25,6 @@ if TYPE_CHECKING:
 def ita_filter() -> str:
     """The file dialogs' filter for report files, in the UI language."""
     return _("ITA report") + " (*.ita)"
-
-
-def current_fiscal_year(today: datetime.date | None = None) -> int:
-    """Buddhist-era fiscal year of today (it starts on 1 October)."""
-    today = today or datetime.date.today()
-    return today.year + 543 + (1 if today.month >= 10 else 0)
 
 
 class FileOperations:
@@ -61,7 +54,9 @@ class FileOperations:
         from ita_desktop.ui.document import ReportDocument
 
         try:
-            document = ReportDocument.create(path, Report(fiscal_year=current_fiscal_year()))
+            from ita_desktop.model.thai_date import fiscal_year_of  # Babel: not at start-up
+
+            document = ReportDocument.create(path, Report(fiscal_year=fiscal_year_of(datetime.date.today())))
         except WRITE_ERRORS as error:
             return self._error(error)
         self.window.set_document(document)
@@ -121,13 +116,13 @@ class FileOperations:
             path, _filter = QFileDialog.getSaveFileName(self.window, _("Export JSON"), suggested, "JSON (*.json)")
             if not path:
                 return
-        from ita_desktop.exporting.json_export import report_to_dict
+        from ita_desktop.atomic_file import write_atomically
+        from ita_desktop.exporting.json_export import reports_to_json
 
         document.flush()
-        try:
-            Path(path).write_text(json.dumps(report_to_dict(document.report), ensure_ascii=False, indent=2),
-                                  encoding="utf-8")
-        except OSError as error:
+        try:  # the same file as ``ita-desktop export --format json``
+            write_atomically(reports_to_json([document.report]).encode("utf-8"), Path(path))
+        except (OSError, UserError) as error:
             return self._error(error)
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 

@@ -142,3 +142,15 @@ def test_photo_rows_follow_the_print_rules():
     assert h1 == h2 <= 75 and w1 + w2 <= 160
     ((w, h),) = printed_sizes([Photo(width=300, height=400)], 160)
     assert h <= SINGLE_MAX_HEIGHT_MM and w <= 120  # the same box as the PDF's lone photo
+
+
+def test_title_agency_line_is_the_printed_one(tmp_path):
+    report = small_report()
+    report.agency = "ของเทศบาลตำบลบางรัก"  # typed with its "ของ" already
+    with ReportStore.open(tmp_path / "t.ita", create=True) as store:
+        store.insert_report(report)
+        buffer = io.BytesIO()
+        write_docx_reports(store, [store.load_report(report.id)], buffer)
+    texts = [p.text for p in docx.Document(io.BytesIO(buffer.getvalue())).paragraphs]
+    assert "ของเทศบาลตำบลบางรัก ประจำปีงบประมาณ พ.ศ.๒๕๖๗" in texts
+    assert not any("ของของ" in text for text in texts)

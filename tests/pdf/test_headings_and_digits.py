@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ita_desktop.model import GroupKind, Measure, MeasureGroup
-from ita_desktop.model.headings import group_heading, measure_heading, section_heading
+from ita_desktop.model.headings import agency_line, group_heading, measure_heading, section_heading
 from ita_desktop.pdf import render_report
-from ita_desktop.pdf.blocks import agency_line
 from ita_desktop.pdf.document import page_number_text
 from tests.helpers import small_report
 from tests.pdf.pdf_support import MemoryPhotos, pdftotext_pages, squash

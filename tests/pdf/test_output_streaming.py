@@ -181,7 +181,7 @@ def test_a_killed_renders_leftover_part_is_cleared_by_the_next_render(tmp_path):
     import os
     import time
 
-    from ita_desktop.pdf.render import STALE_PART_SECONDS, write_atomically
+    from ita_desktop.atomic_file import STALE_PART_SECONDS, write_atomically
 
     output = tmp_path / "report.pdf"
     stale = tmp_path / ".report.pdf.abc123.part"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from ita_desktop import atomic_file
 from ita_desktop.cli import main
 from ita_desktop.errors import UserError
 from ita_desktop.pdf import render as render_module
@@ -101,7 +102,7 @@ def test_failure_while_writing_removes_the_partial_file(tmp_path, monkeypatch):
     def full_disk(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(render_module.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_file.os, "fsync", full_disk)
     with pytest.raises(UserError):
         write_atomically(b"%PDF new" * 1000, output)
     assert output.read_bytes() == b"%PDF old"

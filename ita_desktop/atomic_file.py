@@ -1,0 +1,95 @@
+"""Write a file so that it is either the old one or the whole new one, never half (PDF, Word, JSON)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from ita_desktop.errors import ReportFileError
+
+
+def _save_error(output: Path, exc: OSError) -> ReportFileError:
+    return ReportFileError(f"{output}: could not save the file ({exc.strerror}).",
+                           f"{output}: บันทึกไฟล์ไม่สำเร็จ ({exc.strerror})")
+
+
+class _SavingFile:
+    """The temporary file being written: a failed write (disk full, drive pulled out) becomes a
+    clear ReportFileError, while other errors of the render pass through as they are."""
+
+    def __init__(self, file: BinaryIO, output: Path) -> None:
+        self._file = file
+        self._output = output
+
+    def write(self, data: bytes | bytearray) -> int:
+        try:
+            return self._file.write(data)
+        except OSError as exc:
+            raise _save_error(self._output, exc) from exc
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # zip writers (Word export) seek back
+        return self._file.seek(offset, whence)
+
+    def flush(self) -> None:
+        self._file.flush()
+
+
+# A temporary file this old was left by a render that was killed (a render takes seconds).
+STALE_PART_SECONDS = 600
+
+
+def _remove_stale_parts(folder: Path, output_name: str) -> None:
+    cutoff = time.time() - STALE_PART_SECONDS
+    for part in folder.glob(f".{glob.escape(output_name)}.*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            pass  # someone else's file or already gone: leave it
+
+
+@contextmanager
+def atomic_output(output: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``output`` that replaces it (fsynced) only if the block succeeds."""
+    output = Path(output)
+    folder = output.parent if str(output.parent) else Path(".")
+    _remove_stale_parts(folder, output.name)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
+                              f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+    written = False
+    try:
+        with os.fdopen(handle, "wb") as file:
+            yield _SavingFile(file, output)  # type: ignore[misc]
+            written = True
+            try:
+                file.flush()
+                os.fsync(file.fileno())
+            except OSError as exc:
+                raise _save_error(output, exc) from exc
+        os.replace(temp_name, output)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if written:  # closing or replacing the file failed
+            raise _save_error(output, exc) from exc
+        raise  # the render itself failed: not a saving problem
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(data: bytes | bytearray, output: Path) -> None:
+    """Write ``data`` so that ``output`` is either the old file or the whole new one, never half."""
+    with atomic_output(output) as file:
+        file.write(data)
