@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ita_desktop.model.report import Photo
-from ita_desktop.photos.prepare import PRINT_MAX_HEIGHT_MM
 
+# The largest a photo ever prints: the A4 text width (210 − 30 − 20 mm) and 120 mm tall. The print
+# copy made at import has 300 ppi at this size (ita_desktop.photos.prepare).
+PRINT_MAX_WIDTH_MM = 160.0
+PRINT_MAX_HEIGHT_MM = 120.0
 # A picture wider than this (a panorama) gets a row of its own.
 PANORAMA_ASPECT = 1.9
 # A pair shares one height of at most this; a lone photo takes at most SINGLE_MAX_WIDTH_SHARE of the

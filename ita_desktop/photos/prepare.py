@@ -18,11 +18,9 @@ from dataclasses import dataclass
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.model.photo_rows import PRINT_MAX_HEIGHT_MM, PRINT_MAX_WIDTH_MM
 from ita_desktop.photos.encoding import encode_image
 
-# Largest printed photo: the A4 text width (210 − 30 − 20 mm) and at most 120 mm tall.
-PRINT_MAX_WIDTH_MM = 160.0
-PRINT_MAX_HEIGHT_MM = 120.0
 PRINT_PPI = 300
 THUMBNAIL_PX = 320
 JPEG_QUALITY = 88

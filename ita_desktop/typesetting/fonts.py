@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -66,6 +67,7 @@ class FontSet:
 _bundled_stack = contextlib.ExitStack()
 
 
+@functools.cache
 def bundled_font_set() -> FontSet:
     """Sarabun (SIL OFL), shipped in resources/fonts."""
     # as_file may extract to a temp file (zip/frozen builds); keep it alive for the process.
@@ -101,8 +103,13 @@ def find_installed_font_set(font_dirs: list[Path] | None = None) -> FontSet | No
     return None
 
 
+@functools.cache
 def default_font_set() -> FontSet:
-    """TH Sarabun New/PSK if installed on this computer, else the bundled Sarabun."""
+    """TH Sarabun New/PSK if installed on this computer, else the bundled Sarabun.
+
+    Looked up once per process: the search walks every font folder, and stable paths keep
+    the shaped-word caches (keyed by font path) warm across renders.
+    """
     return find_installed_font_set() or bundled_font_set()
 
 
