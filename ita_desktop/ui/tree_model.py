@@ -56,10 +56,11 @@ class ReportTreeModel(QAbstractItemModel):
         self._root = TreeNode("root", None)
         self._nodes: dict[tuple[str, int], TreeNode] = {}
         self._warning_icon: QIcon | None = None
+        self._thai_digits = document.report.thai_digits
         self._build()
         document.structureChanged.connect(self.rebuild)
         document.reloaded.connect(self.rebuild)
-        document.reportChanged.connect(self._refresh_all)
+        document.reportChanged.connect(self._report_changed)
         document.sectionChanged.connect(lambda i: self._refresh("section", i))
         document.groupChanged.connect(lambda i: self._refresh("group", i))
         document.measureChanged.connect(lambda i: self._refresh("measure", i))
@@ -83,6 +84,7 @@ class ReportTreeModel(QAbstractItemModel):
 
     def rebuild(self) -> None:
         """Numbering and counts depend on order, so any structural change redraws the whole (small) tree."""
+        self._thai_digits = self.document.report.thai_digits
         self.beginResetModel()
         self._build()
         self.endResetModel()
@@ -99,6 +101,15 @@ class ReportTreeModel(QAbstractItemModel):
         if node is not None and node.kind != "root":
             index = self.createIndex(node.row, 0, node)
             self.dataChanged.emit(index, index)
+
+    def _report_changed(self) -> None:
+        """Only the report row shows agency and year; every label depends on the digit switch."""
+        thai = self.document.report.thai_digits
+        if thai != self._thai_digits:
+            self._thai_digits = thai
+            self._refresh_all()
+        elif self._root.children:
+            self._refresh_node(self._root.children[0])
 
     def _refresh_all(self) -> None:
         def walk(node: TreeNode) -> None:

@@ -116,3 +116,16 @@ def test_search_keeps_matches_and_their_ancestors(model, qtmodeltester):
     assert proxy.index(0, 0, group).data().startswith("(๑) มาตรการเกี่ยวกับการใช้รถส่วนกลาง")
     proxy.set_search("")
     assert proxy.rowCount(report) == 2
+
+
+def test_report_header_typing_touches_only_the_report_row_but_the_digit_switch_all(model, document, qtbot):
+    changed = []
+    model.dataChanged.connect(lambda first, last: changed.append((model.node(first).kind, first.row(), last.row())))
+    document.set_report_field("agency", "เทศบาลเมืองใหม่")
+    assert changed == [("report", 0, 0)]
+    assert model.index(0, 0).data().startswith("เทศบาลเมืองใหม่")
+    changed.clear()
+    document.set_report_field("thai_digits", False)
+    assert len(changed) > 3  # every level, since every label carries numbers
+    section = model.index(0, 0, model.index(0, 0))
+    assert section.data().startswith("1. ")
