@@ -35,7 +35,8 @@ class ReportDocument(QObject):
     sectionChanged = Signal(int)
     groupChanged = Signal(int)
     measureChanged = Signal(int)
-    photosChanged = Signal(int)  # measure id
+    photosChanged = Signal(int)  # measure id: photos added, removed or moved
+    photoChanged = Signal(int)  # photo id: its caption changed
     saved = Signal(object)  # datetime
     saveFailed = Signal(str)
 
@@ -166,7 +167,7 @@ class ReportDocument(QObject):
         elif kind == "measure":
             self.measureChanged.emit(target.id)
         elif kind == "photo":
-            self.photosChanged.emit(self.locate_photo(target.id)[0].id)
+            self.photoChanged.emit(target.id)
 
     def _set(self, kind: str, target: Any, key: str, value: Any, label: str) -> None:
         old = self.report.signatories if kind == "signatories" else getattr(target, key)

@@ -49,6 +49,13 @@ class PhotoListModel(QAbstractListModel):
         self.photos = photos
         self.endResetModel()
 
+    def photo_changed(self, photo_id: int) -> None:
+        """A caption changed: repaint that one row (a reset would lose the selection while typing)."""
+        for row, photo in enumerate(self.photos):
+            if photo.id == photo_id:
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
     def reload(self) -> None:
         try:
             self.set_measure(self.measure_id)
@@ -217,6 +224,7 @@ class PhotosPanel(QWidget):
         layout.addLayout(buttons)
         self.last_import = None
         document.photosChanged.connect(self._photos_changed)
+        document.photoChanged.connect(self._photo_changed)
         for name in ("structureChanged", "reloaded"):
             getattr(document, name).connect(self.model.reload)
         self.model.modelReset.connect(self._update_buttons)
@@ -286,6 +294,12 @@ class PhotosPanel(QWidget):
             widget.setEnabled(row >= 0)
         self.left_button.setEnabled(row > 0)
         self.right_button.setEnabled(0 <= row < count - 1)
+
+    def _photo_changed(self, photo_id: int) -> None:
+        self.model.photo_changed(photo_id)
+        current = self.current_photo()
+        if current is not None and current.id == photo_id:
+            self._current_changed()  # an undone caption shows in the caption field
 
     def _photos_changed(self, measure_id: int) -> None:
         if measure_id != self.model.measure_id:

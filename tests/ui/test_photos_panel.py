@@ -154,3 +154,24 @@ def test_the_strip_is_compact_while_a_measure_has_no_photos(panel):
     assert not panel.caption.isVisibleTo(panel)
     panel.document.add_photos(panel.model.measure_id, [prepare_photo(jpeg_bytes(), "a.jpg")])
     assert panel.view.maximumHeight() == THUMB_PX + 70 and panel.caption.isVisibleTo(panel)
+
+
+def test_typing_a_caption_repaints_one_row_without_resetting_the_strip(document, qtbot):
+    from ita_desktop.photos import prepare_photo
+    from ita_desktop.ui.photos_panel import PhotosPanel
+    from tests.helpers import jpeg_bytes
+
+    measure = document.report.measures[0]
+    document.add_photos(measure.id, [prepare_photo(jpeg_bytes(), "a.jpg"), prepare_photo(jpeg_bytes(), "b.jpg")])
+    panel = PhotosPanel(document)
+    qtbot.addWidget(panel)
+    panel.set_measure(measure.id)
+    second = measure.photos[1]
+    panel.select_photo(second.id)
+    resets = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(panel.model.dataChanged):
+        document.set_photo_caption(second.id, "ประชุมคณะทำงาน")
+    assert resets == [] and panel.current_photo() is second
+    document.undo_stack.undo()
+    assert panel.caption.text() == ""
