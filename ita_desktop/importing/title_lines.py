@@ -8,11 +8,6 @@ from dataclasses import dataclass
 from ita_desktop.importing.patterns import D
 from ita_desktop.model.numbering import parse_number
 
-_YEAR = re.compile(
-    rf"^(?P<before>.*?)\s*(?:ของ\s*)?(?P<agency>(?<=ของ)\s*\S.*?|(?<!\S)\S.*?)\s*"
-    rf"ประจำปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.|ค\.\s*ศ\.)?\s*(?P<year>{D}{{4}})"
-)
-_OF = re.compile(r"(?:^|\s)ของ\s*|^ของ|(?<=โปร่งใส)\s*ของ")
 _YEAR = re.compile(rf"ประจำปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.|ค\.\s*ศ\.)?\s*(?P<year>{D}{{4}})")
 # Longest first: "องค์การบริหารส่วนจังหวัด" must not be read as a plain "องค์การ".
 _AGENCY_KINDS = (

@@ -9,8 +9,8 @@ from ita_desktop.model import Measure, MeasureGroup, Report
 from ita_desktop.model.headings import group_has_heading
 from ita_desktop.pdf.blocks import TextBlocks
 from ita_desktop.pdf.flow import Block
-from ita_desktop.pdf.photo_embedding import EmbedRequest, PhotoLoader
-from ita_desktop.pdf.photos_grid import PhotoRowBlock, photo_rows
+from ita_desktop.pdf.photo_embedding import PhotoLoader
+from ita_desktop.pdf.photos_grid import photo_rows
 from ita_desktop.pdf.signatures import signature_block
 from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.pdf.table import tracking_table
@@ -62,8 +62,3 @@ class ReportBlocks:
             blocks.append(table)
         blocks += self.text.notes(measure.notes)
         return blocks
-
-
-def photo_requests(blocks: list[Block]) -> list[EmbedRequest]:
-    """Every photo of ``blocks`` at its printed size, in drawing order."""
-    return [cell.request for block in blocks if isinstance(block, PhotoRowBlock) for cell in block.cells]

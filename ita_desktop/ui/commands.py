@@ -64,8 +64,6 @@ class SetFieldCommand(QUndoCommand):
 class StoreCommand(QUndoCommand):
     """A structural edit: the store is written first, memory follows only if the write worked."""
 
-    signal = "structureChanged"
-
     def __init__(self, document: ReportDocument, text: str) -> None:
         super().__init__(text)
         self.document = document

@@ -142,8 +142,6 @@ class PhotoListModel(QAbstractListModel):
             return True
         return False
 
-    filesDropped = Signal(list)  # noqa: N815 (Qt signal naming)
-
 
 class PhotoPreview(QDialog):
     """A larger view of one photo (its print copy) with its caption."""

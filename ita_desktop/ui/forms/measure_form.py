@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QWidget
 
 from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS
 from ita_desktop.i18n import _, current_language
@@ -73,23 +73,9 @@ class ItemCodesField(LineField):
         self.completer_.activated[str].connect(lambda _text: self.edited.emit(self.text()))
 
 
-class PhotosPlaceholder(QLabel):
-    """Stands in for the photos panel when it is not available."""
-
-    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-
-    def set_measure(self, measure_id: int | None) -> None:
-        count = len(self.document.measure(measure_id).photos) if measure_id is not None else 0
-        self.setText(_("{count} photos").format(count=count))
-
-
 def make_photos_panel(document: ReportDocument, parent: QWidget) -> QWidget:
-    try:
-        from ita_desktop.ui.photos_panel import PhotosPanel
-    except ImportError:
-        return PhotosPlaceholder(document, parent)
+    from ita_desktop.ui.photos_panel import PhotosPanel  # Pillow and friends: only when a measure is shown
+
     return PhotosPanel(document, parent)
 
 

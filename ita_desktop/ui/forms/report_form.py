@@ -46,13 +46,6 @@ def _people(signatories: list[Signatory]) -> list[tuple[str, str, str]]:
     return [(s.role, s.name, s.position) for s in signatories]
 
 
-class SignatoriesField(TableField):
-    """Role, full name and position of each person who signs."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(3, parent)
-
-
 class ReportForm(FormPage):
     """Header fields of the whole report."""
 
@@ -66,7 +59,7 @@ class ReportForm(FormPage):
         self.thai_digits = self.bind("thai_digits", CheckField(self))
         self.add_row("thai_digits", self.thai_digits)
         self.add_row("margins_mm", self.bind("margins_mm", MarginsField(self), to_model=tuple))
-        self.signatories = SignatoriesField(self)
+        self.signatories = TableField(3, self)  # role, full name, position
         self.signatories.edited.connect(lambda rows: self.document.set_signatories(_signatories_of(rows)))
         self.add_row("signatories", self.signatories)
         self.retranslate()
