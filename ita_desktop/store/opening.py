@@ -28,6 +28,9 @@ APPLICATION_ID = 0x49544164
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_DBCONFIG_DEFENSIVE = 1010
 SQLITE_READONLY_ROLLBACK = 776  # a read-only connection met a hot journal it may not roll back
+# A 4 MB photo is a chain of overflow pages, each written by its own call: 16 KB pages take a
+# third of the CPU time of SQLite's default 4 KB to store one (and a typed edit writes 16 KB).
+NEW_FILE_PAGE_SIZE = 16384
 # Every table any migration creates, read from the migration scripts themselves, so a
 # new migration can never make this program refuse its own files.
 _CREATE_TABLE = re.compile(r"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[\"'`\[]?(\w+)", re.IGNORECASE)
@@ -246,6 +249,8 @@ def _open_writable(path: Path, version: int) -> LazyDatabase:
     try:
         conn = sqlite3.connect(str(path))
         _configure(conn)
+        if version == 0:  # only an empty file can choose its page size
+            conn.execute(f"PRAGMA page_size = {NEW_FILE_PAGE_SIZE}")
         if version < LATEST_VERSION:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

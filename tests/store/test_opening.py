@@ -9,7 +9,7 @@ import pytest
 from ita_desktop.database import LATEST_VERSION, migrate
 
 from ita_desktop.errors import ReportFileError
-from ita_desktop.store.opening import APPLICATION_ID, open_database
+from ita_desktop.store.opening import APPLICATION_ID, NEW_FILE_PAGE_SIZE, open_database
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import small_report
 
@@ -109,7 +109,24 @@ def test_new_file_is_marked_as_ours(tmp_path):
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA page_size").fetchone()[0] == NEW_FILE_PAGE_SIZE
     db.close()
+
+
+def test_an_existing_file_keeps_its_page_size(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "old-pages.ita"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrate(Database(conn, execute_plugins=False))
+    conn.close()
+    with ReportStore.open(path) as store:
+        report_id = store.insert_report(small_report())
+        assert store.db.execute("PRAGMA page_size").fetchone()[0] == 4096
+    with ReportStore.open(path) as store:
+        assert store.load_report(report_id).title == small_report().title
 
 
 def test_damaged_photo_pixels_are_named_when_read_not_at_open(tmp_path):
