@@ -15,14 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Mm
 
 from ita_desktop.model import Photo
-from ita_desktop.model.photo_rows import (
-    PAIR_MAX_HEIGHT_MM,
-    PANORAMA_ASPECT,
-    SINGLE_MAX_HEIGHT_MM,
-    SINGLE_MAX_WIDTH_SHARE,
-    group_rows,
-    photo_aspect,
-)
+from ita_desktop.model.photo_rows import group_rows, row_sizes
 
 PHOTO_GAP_MM = 6.0
 CELL_PADDING_MM = 4.0  # Word's default left + right cell margins (1.9 mm each), rounded up
@@ -31,15 +24,9 @@ PhotoBytes = Callable[[Photo], bytes | None]
 
 
 def printed_sizes(row: Sequence[Photo], width_mm: float) -> list[tuple[float, float]]:
-    """(width, height) in mm of each photo of a row, aspect kept, fitted in ``width_mm``."""
-    aspects = [photo_aspect(photo) for photo in row]
-    if len(row) == 1:
-        width = width_mm * (1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE)
-        height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM)
-        return [(height * aspects[0], height)]
-    usable = width_mm - PHOTO_GAP_MM * (len(row) - 1) - CELL_PADDING_MM * len(row)
-    height = min(usable / sum(aspects), PAIR_MAX_HEIGHT_MM)
-    return [(height * aspect, height) for aspect in aspects]
+    """(width, height) in mm of each photo of a row: the PDF's sizes, less the table's cell margins."""
+    usable = width_mm - (CELL_PADDING_MM * len(row) if len(row) > 1 else 0.0)
+    return row_sizes(row, usable, PHOTO_GAP_MM)
 
 
 def add_photos(document: Document, photos: Sequence[Photo], width_mm: float, read: PhotoBytes) -> int:

@@ -1,10 +1,11 @@
 """Photo bytes ready for the PDF: JPEG passed through untouched when it already suits the print.
 
-A print copy is at most 300 ppi at the full text width; printed two to a row it
-would carry twice the pixels the printer uses, so it is decoded at a reduced
-scale (JPEG DCT scaling, cheap) and re-encoded as JPEG, never as Flate.
-Pixels in modes a PDF viewer may show wrongly (CMYK, alpha, 16-bit, palette)
-are flattened to RGB on white.
+A print copy is made at import for the largest size its photo can print; at a
+smaller size (a pair) it is usually still within MAX_KEPT_PPI and goes in as it
+is. A copy much sharper than its printed size is decoded at a reduced scale
+(JPEG DCT scaling, cheap) and re-encoded as JPEG, never as Flate. Pixels in
+modes a PDF viewer may show wrongly (CMYK, alpha, 16-bit, palette) are
+flattened to RGB on white.
 """
 
 from __future__ import annotations
@@ -18,12 +19,9 @@ from typing import Protocol
 
 from PIL import Image
 
-MM_PER_INCH = 25.4
-TARGET_PPI = 300
-MAX_PPI = 330  # above this, pixels are thrown away by the printer: downscale
-# JPEG decoding can scale by 1/2, 1/4, 1/8 almost for free; any result down to this
-# resolution is kept as it is rather than paying for a resampling pass.
-DRAFT_MIN_PPI = 220
+from ita_desktop.photos.encoding import encode_image
+from ita_desktop.photos.print_fit import draft_for_print, flatten_on_white, is_too_sharp, reduce_for_print
+
 JPEG_QUALITY = 88
 # Photos read from the store but not yet fitted, at most. Work starts while the text is still
 # being laid out and goes on as far ahead as it can: fitted photos may wait in any number, since
@@ -54,51 +52,18 @@ class EmbedRequest:
         return f"ita-photo-{self.photo_id}-{self.width_mm:.3f}x{self.height_mm:.3f}"
 
 
-def ppi(pixels: int, printed_mm: float) -> float:
-    return pixels / (printed_mm / MM_PER_INCH) if printed_mm > 0 else 0.0
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    """RGB or L on white, whatever the stored mode."""
-    if image.mode in ("RGB", "L"):
-        return image
-    if image.mode == "CMYK":
-        return image.convert("RGB")
-    if image.mode.startswith("I;16") or image.mode == "I":
-        return image.point(lambda value: value * (1 / 256)).convert("L")
-    if image.mode == "F":
-        return image.convert("L")
-    rgba = image.convert("RGBA")
-    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    return Image.alpha_composite(background, rgba).convert("RGB")
-
-
-def _pixels_at(width_mm: float, height_mm: float, resolution: float) -> tuple[int, int]:
-    return (max(1, round(width_mm / MM_PER_INCH * resolution)), max(1, round(height_mm / MM_PER_INCH * resolution)))
-
-
 def embeddable_bytes(data: bytes, width_mm: float, height_mm: float) -> bytes:
-    """``data`` itself when it is an RGB/grey JPEG of at most ~300 ppi, else a fitted copy."""
+    """``data`` itself when it is an RGB/grey JPEG not too sharp for the size, else a fitted copy."""
     image = Image.open(io.BytesIO(data))
-    # 1 % of slack: a photo sized to exactly MAX_PPI must not be resampled for a rounding error.
-    limit = MAX_PPI * 1.01
-    too_sharp = ppi(image.width, width_mm) > limit or ppi(image.height, height_mm) > limit
+    too_sharp = is_too_sharp(image.size, width_mm, height_mm)
     if image.format == "JPEG" and image.mode in ("RGB", "L") and not too_sharp:
         return data
-    target = _pixels_at(width_mm, height_mm, TARGET_PPI)
-    lossless = image.format != "JPEG"
-    if not lossless and too_sharp:
-        image.draft(image.mode if image.mode in ("RGB", "L") else None,
-                    _pixels_at(width_mm, height_mm, DRAFT_MIN_PPI))
-    image = _flatten(image)
-    if image.width > target[0] * MAX_PPI / TARGET_PPI or image.height > target[1] * MAX_PPI / TARGET_PPI:
-        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
-    out = io.BytesIO()
-    if lossless:  # screenshots and scans stay sharp; fpdf2 stores them with Flate
-        image.save(out, "PNG")
-    else:
-        image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False)
-    return out.getvalue()
+    if too_sharp:
+        draft_for_print(image, width_mm, height_mm)
+    fitted = reduce_for_print(flatten_on_white(image), width_mm, height_mm)
+    if image.format != "JPEG":  # screenshots and scans stay sharp; fpdf2 stores them with Flate
+        return encode_image(fitted, "PNG")
+    return encode_image(fitted, "JPEG", quality=JPEG_QUALITY)
 
 
 class NamedImage:

@@ -6,23 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ita_desktop.model import Photo
-from ita_desktop.model.photo_rows import (
-    PAIR_MAX_HEIGHT_MM,
-    PANORAMA_ASPECT,
-    SINGLE_MAX_HEIGHT_MM,
-    SINGLE_MAX_WIDTH_SHARE,
-    group_rows,
-    photo_aspect,
-)
+from ita_desktop.model.photo_rows import group_rows, row_sizes
 from ita_desktop.pdf.flow import Flow
-from ita_desktop.pdf.photo_embedding import MAX_PPI as MAX_EMBED_PPI
 from ita_desktop.pdf.photo_embedding import EmbedRequest, NamedImage, PhotoLoader
 from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.typesetting import Line, Typesetter
-
-# A small picture is printed smaller rather than blurred: never under this resolution.
-MIN_PPI = 150
-MM_PER_INCH = 25.4
 
 
 @dataclass(frozen=True)
@@ -76,34 +64,6 @@ class PhotoRowBlock:
                 self.typesetter.draw_line(line, x, caption_y)
                 caption_y += line.height_mm
         flow.y = top + self.height_mm()
-
-
-def _max_height_for_pixels(photo: Photo) -> float:
-    """The tallest the photo may print and still have MIN_PPI (no limit when its size is unknown)."""
-    if not (photo.width and photo.height):
-        return float("inf")
-    return photo.height / MIN_PPI * MM_PER_INCH
-
-
-def _min_width_for_pixels(photo: Photo) -> float:
-    """The narrowest the photo may print without more than MAX_EMBED_PPI."""
-    return photo.width / MAX_EMBED_PPI * MM_PER_INCH
-
-
-def row_sizes(row: Sequence[Photo], width_mm: float, gap_mm: float) -> list[tuple[float, float]]:
-    """(width, height) of each photo in the row, aspect kept, fitted in the text width."""
-    aspects = [photo_aspect(photo) for photo in row]
-    pixel_limit = min(_max_height_for_pixels(photo) for photo in row)
-    if len(row) == 1:
-        share = 1.0 if aspects[0] >= PANORAMA_ASPECT else SINGLE_MAX_WIDTH_SHARE
-        # A sharper print copy prints a little larger (up to the text width) so that it can
-        # go into the PDF as it is, at no more than MAX_EMBED_PPI, instead of being resampled.
-        width = min(width_mm, max(width_mm * share, _min_width_for_pixels(row[0])))
-        height = min(width / aspects[0], SINGLE_MAX_HEIGHT_MM, pixel_limit)
-        return [(height * aspects[0], height)]
-    # Same height for both: widths then add up to the text width (less the gap), capped.
-    height = min((width_mm - gap_mm * (len(row) - 1)) / sum(aspects), PAIR_MAX_HEIGHT_MM, pixel_limit)
-    return [(height * aspect, height) for aspect in aspects]
 
 
 def photo_rows(typesetter: Typesetter, loader: PhotoLoader, style: LayoutStyle, photos: Sequence[Photo],

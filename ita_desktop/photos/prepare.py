@@ -1,33 +1,28 @@
 """Decode a picture once at import and make its print copy and thumbnail.
 
-The print copy is what the PDF embeds: EXIF orientation applied, RGB, and no
-more pixels than 300 ppi at the largest size the report ever prints a photo
-(the full text width, or the tallest a photo may stand), so a 12-megapixel
-phone picture becomes a ~1.5 MB JPEG instead of a 4 MB one that the printer
-would throw away. The original bytes are kept untouched beside it.
+The print copy is what the PDF embeds: EXIF orientation applied, RGB, and the
+pixels the largest print of the photo needs (ita_desktop.model.print_resolution):
+a 12-megapixel phone JPEG is decoded at a quarter of its size, straight to a
+1000 × 750 copy of ~0.3 MB, without any resampling. The original bytes are kept
+untouched beside it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import math
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageCms, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from ita_desktop.errors import PhotoError
-from ita_desktop.model.photo_rows import PRINT_MAX_HEIGHT_MM, PRINT_MAX_WIDTH_MM
+from ita_desktop.model.photo_rows import largest_print_mm
 from ita_desktop.photos.encoding import encode_image
+from ita_desktop.photos.print_fit import draft_for_print, flatten_on_white, reduce_for_print
 
-PRINT_PPI = 300
 THUMBNAIL_PX = 320
 JPEG_QUALITY = 88
-# JPEG decoding scales by powers of two, so a phone photo decodes to a little more
-# than the box (4000 px → 2000 px for a 1890 px box). Resampling that last 6 % costs
-# more than decoding; a copy up to 7 % over the box (~320 ppi) is kept as decoded.
-PRINT_BOX_TOLERANCE = 1.07
 
 # JPEGs decode at a reduced scale (draft), so a huge panorama costs little;
 # other formats decode in full, so their limit keeps memory bounded.
@@ -55,14 +50,6 @@ class PreparedPhoto:
     width: int  # of the print copy, upright
     height: int
     sha256: str
-
-
-def print_size_limit_px() -> tuple[int, int]:
-    """Pixel box of the print copy: 300 ppi at the largest printed size."""
-    return (
-        round(PRINT_MAX_WIDTH_MM / 25.4 * PRINT_PPI),
-        round(PRINT_MAX_HEIGHT_MM / 25.4 * PRINT_PPI),
-    )
 
 
 def _register_heif() -> None:
@@ -112,58 +99,12 @@ def _orientation(image: Image.Image) -> int:
         return 1
 
 
-def _target_box(image: Image.Image, orientation: int) -> tuple[int, int]:
-    """The pixels the print copy needs, in the stored (not yet rotated) orientation.
-
-    The photo's own aspect decides which side of the print box binds: asking
-    draft() for the whole box would make a portrait or sideways phone photo
-    (whose long side must fit the short side of the box) decode at full size.
-    """
-    box_w, box_h = print_size_limit_px()
+def _largest_print(image: Image.Image, orientation: int) -> tuple[float, float]:
+    """(width, height) in mm of the photo's largest print, in its stored (not yet upright) orientation."""
     sideways = orientation in _SIDEWAYS
     upright_w, upright_h = (image.height, image.width) if sideways else (image.width, image.height)
-    scale = min(1.0, box_w / upright_w, box_h / upright_h)
-    need_w, need_h = math.ceil(upright_w * scale), math.ceil(upright_h * scale)
-    return (need_h, need_w) if sideways else (need_w, need_h)
-
-
-def _to_rgb(image: Image.Image) -> Image.Image:
-    """RGB (or L) on white: CMYK through its ICC profile, alpha flattened, 16-bit scaled."""
-    if image.mode == "CMYK":
-        profile = image.info.get("icc_profile")
-        if profile:
-            try:
-                source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-                srgb = ImageCms.createProfile("sRGB")
-                return ImageCms.profileToProfile(image, source, srgb, outputMode="RGB")
-            except (ImageCms.PyCMSError, OSError):
-                pass
-        return image.convert("RGB")
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        return image.point(lambda value: value * (1 / 256)).convert("L")
-    if image.mode in ("RGB", "L"):
-        return image
-    if image.mode == "F":
-        return image.convert("L")
-    rgba = image.convert("RGBA")
-    background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    return Image.alpha_composite(background, rgba).convert("RGB")
-
-
-def _fit_print_box(image: Image.Image, orientation: int) -> Image.Image:
-    """``image`` (still as stored) reduced so that, once upright, it fits the print box.
-
-    Reducing before turning the picture upright means the turn (which Pillow
-    does holding the GIL) moves half as many pixels.
-    """
-    box_w, box_h = print_size_limit_px()
-    if orientation in _SIDEWAYS:
-        box_w, box_h = box_h, box_w
-    scale = min(1.0, box_w / image.width, box_h / image.height)
-    if scale * PRINT_BOX_TOLERANCE >= 1.0:
-        return image
-    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    return image.resize(size, Image.Resampling.LANCZOS)
+    width_mm, height_mm = largest_print_mm(upright_w / upright_h)
+    return (height_mm, width_mm) if sideways else (width_mm, height_mm)
 
 
 def _thumbnail(image: Image.Image) -> Image.Image:
@@ -183,16 +124,17 @@ def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
     source_format = image.format or ""
     stored_size = image.size
     orientation = _orientation(image)
+    width_mm, height_mm = _largest_print(image, orientation)
     try:
-        if source_format == "JPEG":
-            image.draft(None, _target_box(image, orientation))
+        draft_for_print(image, width_mm, height_mm)
         image.seek(0)  # the first frame of an animation
         image.load()
-        flat = _to_rgb(image)
+        flat = flatten_on_white(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise _refuse(name, "the picture is damaged or cut short.", "ไฟล์ภาพเสียหายหรือไม่สมบูรณ์") from None
 
-    fitted = _fit_print_box(flat, orientation)
+    # Reduced before it is turned upright, so the turn (which holds the GIL) moves fewer pixels.
+    fitted = reduce_for_print(flat, width_mm, height_mm)
     printed = fitted.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else fitted
 
     keep_jpeg_bytes = (

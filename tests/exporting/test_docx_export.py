@@ -14,7 +14,7 @@ from ita_desktop.exporting.docx_export import export_docx, write_docx_reports
 from ita_desktop.exporting.docx_photos import printed_sizes
 from ita_desktop.importing.docx_import import import_docx, recognise_docx
 from ita_desktop.model import Photo
-from ita_desktop.model.photo_rows import SINGLE_MAX_HEIGHT_MM, group_rows
+from ita_desktop.model.photo_rows import SINGLE_MAX_MM, group_rows
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import jpeg_bytes, small_report
 from tests.importing.test_docx_import import build_seed_docx
@@ -141,7 +141,17 @@ def test_photo_rows_follow_the_print_rules():
     (w1, h1), (w2, h2) = printed_sizes(normal[:2], 160)
     assert h1 == h2 <= 75 and w1 + w2 <= 160
     ((w, h),) = printed_sizes([Photo(width=300, height=400)], 160)
-    assert h <= SINGLE_MAX_HEIGHT_MM and w <= 120  # the same box as the PDF's lone photo
+    assert h <= SINGLE_MAX_MM and w <= SINGLE_MAX_MM  # the same box as the PDF's lone photo
+
+
+def test_word_prints_photos_at_the_pdfs_sizes():
+    from ita_desktop.model.photo_rows import row_sizes
+
+    for row in ([Photo(width=1000, height=750)], [Photo(width=750, height=1000)], [Photo(width=3000, height=1000)]):
+        assert printed_sizes(row, 160) == row_sizes(row, 160, 6.0)
+    # a small picture is printed smaller rather than blurred, in Word as in the PDF
+    ((w, h),) = printed_sizes([Photo(width=300, height=200)], 160)
+    assert w <= 300 / 150 * 25.4 + 1e-6 and h <= 200 / 150 * 25.4 + 1e-6
 
 
 def test_title_agency_line_is_the_printed_one(tmp_path):

@@ -1,4 +1,4 @@
-"""Photos in the PDF: JPEG bytes embedded as JPEG, 150–330 ppi, upright, odd pixel modes printed right."""
+"""Photos in the PDF: JPEG bytes embedded as JPEG, 220–440 ppi, upright, odd pixel modes printed right."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import pytest
 from PIL import Image
 
 from ita_desktop.model import Photo
+from ita_desktop.model.photo_rows import group_rows, row_sizes
+from ita_desktop.model.print_resolution import MAX_KEPT_PPI, MIN_PRINT_PPI
 from ita_desktop.pdf import render_report
 from ita_desktop.pdf.photo_embedding import embeddable_bytes
-from ita_desktop.pdf.photos_grid import group_rows, row_sizes
 from ita_desktop.photos import prepare_photo
 from tests.helpers import jpeg_bytes, small_report
 from tests.pdf.pdf_support import MemoryPhotos, embedded_images, extracted_pictures
@@ -50,7 +51,8 @@ def test_twelve_megapixel_photos_are_jpeg_at_print_resolution(tmp_path):
     assert len(rows) == 3
     for row in rows:
         assert row["enc"] == "jpeg"
-        assert 150 <= row["x_ppi"] <= 335 and 150 <= row["y_ppi"] <= 335, row
+        # pdfimages rounds to whole ppi
+        assert MIN_PRINT_PPI - 1 <= row["x_ppi"] <= MAX_KEPT_PPI and MIN_PRINT_PPI - 1 <= row["y_ppi"] <= MAX_KEPT_PPI
 
 
 def test_print_copy_is_passed_through_when_it_already_fits():

@@ -8,9 +8,10 @@ import pytest
 from PIL import Image
 
 from ita_desktop.errors import PhotoError
-from ita_desktop.photos import prepare_photo, print_size_limit_px
+from ita_desktop.model.photo_rows import largest_print_mm
+from ita_desktop.model.print_resolution import MAX_KEPT_PPI, MIN_PRINT_PPI, PRINT_PPI, ppi_of
+from ita_desktop.photos import prepare_photo
 from ita_desktop.photos.batch import prepare_many
-from ita_desktop.photos.prepare import PRINT_BOX_TOLERANCE
 from tests.helpers import jpeg_bytes
 
 
@@ -29,15 +30,42 @@ def test_exif_orientation_is_applied(orientation, upright_red_side):
     assert red[0] > 200 and red[1] < 80
 
 
-@pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (3780, 2834), (2600, 1950)])
-def test_large_photo_is_reduced_to_about_300_ppi_box(size):
+def _ppi_at_largest_print(width: int, height: int) -> float:
+    width_mm, _ = largest_print_mm(width / height)
+    return ppi_of(width, width_mm)
+
+
+@pytest.mark.parametrize("size", [(4000, 3000), (3000, 4000), (3780, 2834), (2600, 1950), (4624, 3472),
+                                  (4000, 1800)])
+def test_large_jpeg_is_decoded_small_but_keeps_word_resolution_where_it_prints_largest(size):
     prepared = prepare_photo(jpeg_bytes(*size), "big.jpg")
-    box_w, box_h = print_size_limit_px()
-    fill = max(prepared.width / box_w, prepared.height / box_h)
-    assert 0.99 < fill <= PRINT_BOX_TOLERANCE
+    assert MIN_PRINT_PPI <= _ppi_at_largest_print(prepared.width, prepared.height) <= MAX_KEPT_PPI
+    assert prepared.width / prepared.height == pytest.approx(size[0] / size[1], rel=0.01)
     assert _decode(prepared.print_copy).size == (prepared.width, prepared.height)
     assert len(prepared.print_copy) < len(prepared.original)
-    assert _decode(prepared.thumbnail).size[0] <= 320
+    assert max(_decode(prepared.thumbnail).size) <= 320
+
+
+def test_twelve_megapixel_phone_photo_is_decoded_at_a_quarter_without_resampling(monkeypatch):
+    from PIL import Image as PilImage
+
+    def no_resampling(*args, **kwargs):
+        raise AssertionError("the print copy was resampled")
+
+    original_resize = PilImage.Image.resize
+    monkeypatch.setattr(PilImage.Image, "resize", lambda self, size, *a, **k: (
+        original_resize(self, size, *a, **k) if max(size) <= 320 else no_resampling()))
+    prepared = prepare_photo(jpeg_bytes(4000, 3000, orientation=6), "phone.jpg")
+    assert (prepared.width, prepared.height) == (750, 1000)
+
+
+def test_huge_png_is_resampled_to_300_ppi_at_its_largest_print():
+    image = Image.new("RGB", (6000, 4000), (10, 120, 200))
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=1)
+    prepared = prepare_photo(out.getvalue(), "scan.png")
+    assert prepared.print_format == "PNG"
+    assert _ppi_at_largest_print(prepared.width, prepared.height) == pytest.approx(PRINT_PPI, rel=0.01)
 
 
 def test_small_upright_jpeg_keeps_its_bytes():
