@@ -41,3 +41,30 @@ def test_small_lists_strip_and_ignore_empty_words_like_the_trie():
 def test_segmentation_is_the_default_newmm_segmentation(seed_paragraphs):
     for text in seed_paragraphs + [MIXED]:
         assert newmm_words(text) == word_tokenize(text, engine="newmm", keep_whitespace=True)
+
+
+def test_a_cached_list_answers_like_the_built_one_and_is_read_back(tmp_path):
+    source = ["ไป", "ไปมา", "ไปมาหาสู่", "มา"]
+    built = WordList.cached(lambda: source, tmp_path, "1.0")
+    [cache] = tmp_path.glob("word-list-1.0-*.marshal")
+
+    def must_not_build():
+        raise AssertionError("the cache was not used")
+
+    read_back = WordList.cached(must_not_build, tmp_path, "1.0")
+    for text in ("ไปมาหาสู่กัน", "มาไป", "x"):
+        for start in range(len(text) + 1):
+            assert read_back.prefixes(text, start) == built.prefixes(text, start) == WordList(source).prefixes(
+                text, start)
+    assert len(read_back) == 4 and cache.exists()
+    # another version of the word source never reads this cache
+    assert len(WordList.cached(lambda: ["ก"], tmp_path, "2.0")) == 1
+
+
+def test_a_damaged_cache_is_rebuilt_and_an_unwritable_folder_only_costs_time(tmp_path):
+    WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
+    [cache] = tmp_path.glob("word-list-*.marshal")
+    for damage in (b"", b"\x00garbage", cache.read_bytes()[:100]):
+        cache.write_bytes(damage)
+        assert "ไป" in WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
+    assert "มา" in WordList.cached(lambda: ["มา"], tmp_path / "missing" / "folder", "1.0")
