@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ita_desktop.forms import FormField
@@ -12,6 +13,8 @@ from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.typesetting import Run, Typesetter
 
 NOTE_WORD = "หมายเหตุ"
+# "หมายเหตุ", "หมายเหตุ:", "หมายเหตุ :" (a space before the colon is how many clerks type it).
+_NOTE_LABEL = re.compile(rf"^{NOTE_WORD}(?:\s*[:：])?")
 
 
 def body_paragraphs(text: str) -> list[str]:
@@ -82,23 +85,21 @@ class TextBlocks:
         return blocks
 
     def notes(self, notes: str) -> list[ParagraphBlock]:
-        """Notes after the table: "หมายเหตุ" in bold, added when the clerk did not write it."""
-        paragraphs = body_paragraphs(notes)
-        if not paragraphs:
-            return []
-        labelled = any(text.startswith(NOTE_WORD) for text in paragraphs)
+        """Notes after the table, one block per paragraph (see :func:`note_runs`)."""
         indent = self.style.indent_part_mm
-        blocks = []
-        for index, text in enumerate(paragraphs):
-            if text.startswith(NOTE_WORD):
-                label_end = len(NOTE_WORD) + (1 if text[len(NOTE_WORD):].startswith((":", "：")) else 0)
-                runs = [Run(text[:label_end], bold=True), Run(text[label_end:])]
-            elif index == 0 and not labelled:
-                runs = [Run(f"{NOTE_WORD} :", bold=True), Run(" " + text)]
-            else:
-                runs = [Run(text)]
-            blocks.append(self.paragraph(runs, indent_mm=indent,
-                                         space_before_mm=self.style.space_part_mm if index == 0 else 0.0))
-        return blocks
+        return [self.paragraph(runs, indent_mm=indent, space_before_mm=self.style.space_part_mm if index == 0 else 0.0)
+                for index, runs in enumerate(note_runs(body_paragraphs(notes)))]
 
 
+def note_runs(paragraphs: Sequence[str]) -> list[list[Run]]:
+    """The notes' paragraphs with their "หมายเหตุ :" label in bold, added when the clerk did not write it."""
+    labelled = any(_NOTE_LABEL.match(text) for text in paragraphs)
+    runs = []
+    for index, text in enumerate(paragraphs):
+        if label := _NOTE_LABEL.match(text):
+            runs.append([Run(label.group(), bold=True), Run(text[label.end():])])
+        elif index == 0 and not labelled:
+            runs.append([Run(f"{NOTE_WORD} :", bold=True), Run(" " + text)])
+        else:
+            runs.append([Run(text)])
+    return runs
