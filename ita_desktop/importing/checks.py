@@ -8,37 +8,17 @@ from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.importing.source import ImportWarning
 from ita_desktop.importing.warning_texts import make_warning, shorten
 from ita_desktop.model import GroupKind, Measure, Report
-from ita_desktop.model.numbering import arabic_digits
+from ita_desktop.model.item_codes import misread_code
 
 _DIGITS_ONLY = re.compile(r"^[0-9๐-๙]+$")
-_LOOKS_LIKE_I = re.compile(r"^[l|]([0-9๐-๙]+)$")  # a lowercase L or a bar typed for "I"
 _LETTER = re.compile(r"^([A-Za-z])")
-# Highest item number of each instrument in recent NACC lists (E and O vary by year: generous).
-_HIGHEST = {"I": 30, "E": 15, "O": 43}
-
-
-def suggest_code(code: str, kind: GroupKind | None) -> str | None:
-    """The code a misread one probably stands for ("17" in an IIT group → "I7"), else None."""
-    like_i = _LOOKS_LIKE_I.match(code)
-    if like_i:
-        return "I" + like_i.group(1)
-    if not _DIGITS_ONLY.match(code) or len(code) < 2:
-        return None
-    first, rest = arabic_digits(code[0]), arabic_digits(code[1:])
-    number = int(rest)
-    # "1" is how OCR and hasty typing render "I", "0" how they render "O".
-    if first == "1" and kind in (GroupKind.IIT, None) and 1 <= number <= _HIGHEST["I"]:
-        return f"I{number}"
-    if first == "0" and kind in (GroupKind.OIT, None) and 1 <= number <= _HIGHEST["O"]:
-        return f"O{number}"
-    return None
 
 
 def check_item_codes(measure: Measure, kind: GroupKind | None, line: int | None) -> list[ImportWarning]:
     found = []
     title = shorten(measure.title, 40)
     for code in measure.items:
-        suggestion = suggest_code(code, kind)
+        suggestion = misread_code(code, kind)
         letter = _LETTER.match(code)
         if suggestion is not None:
             found.append(make_warning("suspect_item_code", line, code=code, title=title, suggestion=suggestion))

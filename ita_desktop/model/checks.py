@@ -7,21 +7,15 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.model.item_codes import CODE_PATTERN, ITEM_RANGES, KIND_LETTER, suggest_item_codes
 from ita_desktop.model.numbering import group_label, measure_label, parse_number, section_label
-from ita_desktop.model.report import GroupKind, Measure, MeasureGroup, Report, Section
+from ita_desktop.model.report import Measure, MeasureGroup, Report, Section
 
-# Item numbers per instrument in the FY2565–2566 NACC lists (domain notes); later years may differ,
-# which is why a code outside these ranges is only a warning.
-ITEM_RANGES = {"I": range(1, 31), "E": range(1, 16), "O": range(1, 44)}
-KIND_LETTER = {GroupKind.IIT: "I", GroupKind.EIT: "E", GroupKind.OIT: "O"}
-CODE_PATTERN = re.compile(r"^([IEO])(\d+)$")
 # "จำนวน ๖ ข้อ", "จำนวนทั้งหมด ๘ ข้อ", "จำนวน 6 ข้อ"
 COUNT_PATTERN = re.compile(r"จำนวน(?:ทั้งหมด)?\s*([0-9๐-๙]+)\s*ข้อ")
-PART_NAMES = {  # key: (English, Thai) — the labels of forms/measure.json, kept short here
-    "steps": ("Steps or method", "ขั้นตอนหรือวิธีดำเนินการ"),
-    "summary": ("Summary of results", "สรุปผลการดำเนินการ"),
-    "outcome": ("Outcome", "ผลลัพธ์หรือผลสำเร็จของการดำเนินการ"),
-}
+# The numbered parts written as paragraphs (steps, summary, outcome); the responsible unit is checked alone.
+TEXT_PARTS = [part for part in MEASURE_PARTS if part.kind == "text"]
 
 
 class Severity(StrEnum):
@@ -66,25 +60,6 @@ def _typed_count(title: str) -> int | None:
     return parse_number(found.group(1)) if found else None
 
 
-def suggest_item_code(code: str, kind: GroupKind | None) -> list[str]:
-    """Likely intended codes for an odd one: "17" in an IIT group → ["I7", "I17"]; [] if no guess."""
-    text = code.strip().upper().replace(" ", "")
-    text = text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    if CODE_PATTERN.match(text) and text != code:
-        return [text]  # lower case or Thai digits: the same code, written plainly
-    letter = KIND_LETTER.get(kind) if kind else None
-    if not letter or not text.isdigit():
-        return []
-    valid = ITEM_RANGES[letter]
-    guesses: list[str] = []
-    # OCR and hurried typing turn the letter "I" into the digit "1": "112" was "I12".
-    if letter == "I" and len(text) > 1 and text.startswith("1") and int(text[1:] or 0) in valid:
-        guesses.append(f"I{int(text[1:])}")
-    if int(text) in valid:
-        guesses.append(f"{letter}{int(text)}")
-    return list(dict.fromkeys(guesses))
-
-
 def _item_problems(measure: Measure, group: MeasureGroup, where: str,
                    catalogue: Collection[str] | None) -> Iterator[Problem]:
     codes = [c.strip() for c in measure.items if c.strip()]
@@ -94,7 +69,7 @@ def _item_problems(measure: Measure, group: MeasureGroup, where: str,
     for code in codes:
         matched = CODE_PATTERN.match(code)
         if not matched:
-            guesses = suggest_item_code(code, group.kind)
+            guesses = suggest_item_codes(code, group.kind)
             hint_en = f"; probably {' or '.join(guesses)}" if guesses else ""
             hint_th = f" น่าจะเป็น {' หรือ '.join(guesses)}" if guesses else ""
             yield Problem(NodeKind.MEASURE, measure.id, "odd-item-code",
@@ -125,11 +100,11 @@ def _measure_problems(measure: Measure, group: MeasureGroup, where: str,
         yield Problem(NodeKind.MEASURE, measure.id, "no-title", "The measure has no title.",
                       "มาตรการนี้ยังไม่มีชื่อ", Severity.ERROR, where)
     yield from _item_problems(measure, group, where, catalogue)
-    empty = [key for key in PART_NAMES if not getattr(measure, key).strip()]
+    empty = [part for part in TEXT_PARTS if not getattr(measure, part.key).strip()]
     if empty:
         yield Problem(NodeKind.MEASURE, measure.id, "empty-parts",
-                      "Empty parts: " + ", ".join(PART_NAMES[k][0] for k in empty) + ".",
-                      "ยังไม่ได้กรอก: " + ", ".join(PART_NAMES[k][1] for k in empty), Severity.WARNING, where)
+                      "Empty parts: " + ", ".join(part.label_en for part in empty) + ".",
+                      "ยังไม่ได้กรอก: " + ", ".join(part.label_th for part in empty), Severity.WARNING, where)
     if not measure.responsible.strip():
         yield Problem(NodeKind.MEASURE, measure.id, "no-responsible-unit", "No responsible unit.",
                       "ยังไม่ได้ระบุหน่วยงานผู้รับผิดชอบ", Severity.WARNING, where)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ita_desktop.model import GroupKind, Measure, MeasureGroup, Signatory
-from ita_desktop.model.checks import NodeKind, Severity, check_report, suggest_item_code
+from ita_desktop.model.checks import NodeKind, Severity, check_report
+from ita_desktop.model.item_codes import suggest_item_codes
 from tests.helpers import small_report
 
 
@@ -67,11 +68,23 @@ def test_bare_number_in_iit_group_is_probably_an_i_code():
 
 
 def test_suggestions_for_odd_codes():
-    assert suggest_item_code("120", GroupKind.IIT) == ["I20"]
-    assert suggest_item_code("5", GroupKind.EIT) == ["E5"]
-    assert suggest_item_code("o๒", GroupKind.OIT) == ["O2"]
-    assert suggest_item_code("abc", GroupKind.IIT) == []
-    assert suggest_item_code("17", None) == []
+    assert suggest_item_codes("120", GroupKind.IIT) == ["I20"]
+    assert suggest_item_codes("5", GroupKind.EIT) == ["E5"]
+    assert suggest_item_codes("o๒", GroupKind.OIT) == ["O2"]
+    assert suggest_item_codes("abc", GroupKind.IIT) == []
+    # where no group names the instrument, a leading 1 may be an I and a leading 0 an O
+    assert suggest_item_codes("17", None) == ["I7"]
+    assert suggest_item_codes("021", None) == ["O21"]
+    assert suggest_item_codes("l5", GroupKind.OIT) == ["I5"]
+
+
+def test_the_import_and_the_pre_print_check_read_a_misread_code_alike():
+    from ita_desktop.importing.checks import check_item_codes
+    from ita_desktop.model import Measure
+
+    for code, kind in (("17", GroupKind.IIT), ("112", None), ("0๒๑", GroupKind.OIT), ("l5", GroupKind.EIT)):
+        [warning] = check_item_codes(Measure(title="ม", items=[code]), kind, None)
+        assert warning.english.endswith(suggest_item_codes(code, kind)[0])
 
 
 def test_code_of_another_instrument_and_out_of_range_and_catalogue():
