@@ -15,9 +15,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Mm
 
 from ita_desktop.model import Photo
+from ita_desktop.model.official_style import PHOTO_GAP_MM
 from ita_desktop.model.photo_rows import group_rows, row_sizes
 
-PHOTO_GAP_MM = 6.0
 CELL_PADDING_MM = 4.0  # Word's default left + right cell margins (1.9 mm each), rounded up
 
 PhotoBytes = Callable[[Photo], bytes | None]

@@ -18,6 +18,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ita_desktop.model import Report
+from ita_desktop.model.official_style import (
+    INDENT_GROUP_MM,
+    INDENT_MEASURE_MM,
+    INDENT_PART_MM,
+    SMALL_SCALE,
+    TITLE_SCALE,
+)
 
 # Children of w:rPr must appear in this order (ECMA-376 CT_RPr), or Word calls the file damaged.
 _RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
@@ -41,15 +48,15 @@ class WordFont:
 
 # Paragraph styles: name → (size ratio to the body, bold, alignment, first-line indent mm, left indent mm).
 STYLES: dict[str, tuple[float, bool, WD_ALIGN_PARAGRAPH, float, float]] = {
-    "ITA Title": (18 / 16, True, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "ITA Title": (TITLE_SCALE, True, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
     "ITA Section": (1.0, True, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, 0, 0),
-    "ITA Group": (1.0, True, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, 10, 0),
-    "ITA Measure": (1.0, True, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, 10, 0),
-    "ITA Part": (1.0, False, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, 20, 0),
-    "ITA Body": (1.0, False, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, 20, 0),
-    "ITA Photo": (14 / 16, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
-    "ITA Caption": (14 / 16, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
-    "ITA Table": (14 / 16, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 0),
+    "ITA Group": (1.0, True, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, INDENT_GROUP_MM, 0),
+    "ITA Measure": (1.0, True, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, INDENT_MEASURE_MM, 0),
+    "ITA Part": (1.0, False, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, INDENT_PART_MM, 0),
+    "ITA Body": (1.0, False, WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, INDENT_PART_MM, 0),
+    "ITA Photo": (SMALL_SCALE, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "ITA Caption": (SMALL_SCALE, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 0),
+    "ITA Table": (SMALL_SCALE, False, WD_ALIGN_PARAGRAPH.LEFT, 0, 0),
     "ITA Signature": (1.0, False, WD_ALIGN_PARAGRAPH.CENTER, 0, 75),
 }
 

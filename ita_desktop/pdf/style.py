@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ita_desktop.model.official_style import (
+    INDENT_GROUP_MM,
+    INDENT_MEASURE_MM,
+    INDENT_PART_MM,
+    PHOTO_GAP_MM,
+    SMALL_SCALE,
+    TITLE_SCALE,
+)
 from ita_desktop.typesetting import FontSet, Typesetter, body_size_pt
-
-# Thai official documents use TH Sarabun PSK 16 pt for the body; these ratios keep the
-# other sizes in the same proportion whatever face is used (Sarabun draws larger).
-TITLE_SCALE = 18 / 16
-SMALL_SCALE = 14 / 16  # table cells and photo captions
 
 
 @dataclass(frozen=True)
@@ -27,10 +30,10 @@ class LayoutStyle:
     space_measure_mm: float
     space_part_mm: float
     # first-line indents of the heading levels and parts (continuation lines return to the margin)
-    indent_group_mm: float = 10.0
-    indent_measure_mm: float = 10.0
-    indent_part_mm: float = 20.0
-    photo_gap_mm: float = 6.0
+    indent_group_mm: float = INDENT_GROUP_MM
+    indent_measure_mm: float = INDENT_MEASURE_MM
+    indent_part_mm: float = INDENT_PART_MM
+    photo_gap_mm: float = PHOTO_GAP_MM
     caption_gap_mm: float = 1.5
     cell_padding_mm: float = 1.5
     signature_space_mm: float = 14.0  # blank room above the dotted line for the wet signature
@@ -38,7 +41,10 @@ class LayoutStyle:
 
 
 def layout_style(typesetter: Typesetter, font_set: FontSet) -> LayoutStyle:
-    """The style for ``font_set``: body size calibrated to look like TH Sarabun PSK 16 pt."""
+    """The style for ``font_set``: body size calibrated to look like TH Sarabun PSK 16 pt.
+
+    The other sizes keep TH Sarabun's proportions whatever face is used (Sarabun draws larger).
+    """
     body = body_size_pt(font_set)
     line = typesetter.line_height_mm(body)
     small = round(body * SMALL_SCALE, 1)
