@@ -222,6 +222,25 @@ class ReportStore:
         with self._edit():
             self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
 
+    def discard_report(self, report_id: int) -> None:
+        """Remove every row of a report no one has seen yet (a cancelled import), pixels included, at once.
+
+        Children first and by name, in one transaction: the removal does not depend on
+        the connection having foreign keys on, and soft-deleted rows go as well.
+        """
+        sections = "SELECT id FROM sections WHERE report_id = ?"
+        groups = f"SELECT id FROM measure_groups WHERE section_id IN ({sections})"
+        measures = f"SELECT id FROM measures WHERE group_id IN ({groups})"
+        photos = f"SELECT id FROM photos WHERE measure_id IN ({measures})"
+        with self._edit():
+            for table, column, rows_of_report in (
+                    ("photo_originals", "photo_id", photos), ("photo_blobs", "photo_id", photos),
+                    ("photos", "id", photos), ("measures", "id", measures), ("measure_groups", "id", groups),
+                    ("sections", "id", sections)):
+                self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({rows_of_report})", [report_id])
+            self.db.execute("DELETE FROM signatories WHERE report_id = ?", [report_id])
+            self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+
     def set_signatories(self, report_id: int, signatories: list[Signatory]) -> None:
         with self._edit(report_id):
             self.db.execute("DELETE FROM signatories WHERE report_id = ?", [report_id])
