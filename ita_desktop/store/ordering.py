@@ -32,9 +32,16 @@ class SiblingList:
         return row[0]
 
     def renumber(self, db: Database, parent_id: int, ordered_ids: list[int]) -> None:
+        """Give ``ordered_ids`` positions 0..n-1 under ``parent_id``, writing only the rows that change.
+
+        (Appending the 100th photo used to rewrite the 99 before it: a hundred statements per photo.)
+        """
+        placed = dict(db.execute(f"SELECT id, position_index FROM {self.table} WHERE {self.parent_column} = ?",
+                                 [parent_id]).fetchall())
         for index, row_id in enumerate(ordered_ids):
-            db.execute(f"UPDATE {self.table} SET position_index = ?, {self.parent_column} = ? WHERE id = ?",
-                       [index, parent_id, row_id])
+            if placed.get(row_id) != index:
+                db.execute(f"UPDATE {self.table} SET position_index = ?, {self.parent_column} = ? WHERE id = ?",
+                           [index, parent_id, row_id])
 
     def place(self, db: Database, row_id: int, parent_id: int, index: int | None) -> int:
         """Put ``row_id`` under ``parent_id`` at ``index`` (None: at the end); return the index used."""

@@ -201,3 +201,23 @@ def test_deleted_group_and_section_come_back_with_the_same_rows(store):
     assert [m.id for m in again.sections[0].groups[0].measures] == [measure.id, group.measures[1].id]
     assert again.sections[0].groups[0].measures[0].photos[0].id == photo.id
     assert store.photo_data(photo.id, "original")
+
+
+def test_appending_a_photo_rewrites_none_of_the_photos_before_it(store):
+    report_id = store.insert_report(small_report())
+    measure_id = store.load_report(report_id).measures[0].id
+    prepared = prepare_photo(jpeg_bytes(40, 30), "p.jpg")
+    for _ in range(12):
+        store.add_photo(measure_id, prepared)
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    try:
+        last = store.add_photo(measure_id, prepared)
+        moved = store.load_report(report_id).measures[0].photos[3].id
+        store.move_photo(moved, 0)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE PHOTOS")]
+    assert len(updates) == 4  # the move: the photo itself and the three it passes; the append: none
+    photos = store.load_report(report_id).measures[0].photos
+    assert photos[0].id == moved and photos[-1].id == last.id and len(photos) == 13
