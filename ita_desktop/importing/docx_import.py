@@ -7,6 +7,10 @@ read from the zip one by one, prepared on every core by
 written a batch per transaction (through a rollback journal, see
 ``ReportStore.bulk_writes``), so memory stays flat however many photos the
 report holds. An unreadable photo is skipped with a warning naming it.
+
+An import that is stopped (``should_stop`` answers True, Ctrl-C, or any error
+while the photos go in) reads no further pictures and removes the half-imported
+report at once, so the .ita file holds exactly the rows it held before.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ita_desktop.errors import UserError
 from ita_desktop.importing.docx_package import PictureReadError, docx_error
 from ita_desktop.importing.docx_source import DocxSource
 from ita_desktop.importing.recogniser import recognise
@@ -29,8 +34,16 @@ if TYPE_CHECKING:  # the store is only handed in, never opened here
     from ita_desktop.store.report_store import ReportStore
 
 Progress = Callable[[int, int], None]
+StopRequest = Callable[[], bool]  # asked from the photo workers too: must be thread-safe (Event.is_set is)
 BATCH_SIZE = 8  # photos per transaction: few fsyncs, a small write-ahead log
 READ_AHEAD = 8  # prepared photos waiting for the writer (~6 MB each): workers never wait for a commit
+
+
+class ImportCancelled(UserError):
+    """The import was stopped on request; nothing of it is left in the .ita file."""
+
+    def __init__(self) -> None:
+        super().__init__("Import cancelled.", "ยกเลิกการนำเข้าแล้ว")
 
 
 @dataclass
@@ -75,25 +88,35 @@ def _picture_warning(pending: PendingPicture, english: str, thai: str) -> Import
 
 
 def _read_ahead(results: Iterator[PhotoResult], depth: int) -> Iterator[PhotoResult]:
-    """Pull ``results`` on a helper thread, so the workers keep preparing while the caller writes and commits."""
+    """Pull ``results`` on a helper thread, so the workers keep preparing while the caller writes and commits.
+
+    When the caller stops early (a cancel, an error while writing), closing this
+    generator stops the helper and waits for it: the pictures being decoded finish,
+    no other starts, and no thread of the import outlives it.
+    """
     waiting: queue.Queue = queue.Queue(maxsize=depth)
     stop = threading.Event()
     end = object()
 
+    def hand_over(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                waiting.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def pump() -> None:
         try:
             for result in results:
-                while not stop.is_set():
-                    try:
-                        waiting.put(result, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not hand_over(result):
                     return
-            waiting.put(end)
+            hand_over(end)
         except BaseException as error:  # handed to the caller's thread, raised there
-            waiting.put(error)
+            hand_over(error)
+        finally:
+            results.close()  # shuts the worker pool down here, not in whichever thread collects it
 
     thread = threading.Thread(target=pump, name="photo-read-ahead", daemon=True)
     thread.start()
@@ -103,23 +126,42 @@ def _read_ahead(results: Iterator[PhotoResult], depth: int) -> Iterator[PhotoRes
                 raise item
             yield item
     finally:
-        stop.set()  # the caller stopped early (an error while writing): let the pump end
+        stop.set()
+        thread.join()
 
 
 class _PhotoWriter:
     """Writes prepared photos to the store a batch per transaction, in the order the report gives them."""
 
-    def __init__(self, store: ReportStore, recognised: RecognisedDocx, progress: Progress | None) -> None:
+    def __init__(self, store: ReportStore, recognised: RecognisedDocx, progress: Progress | None,
+                 should_stop: StopRequest | None = None) -> None:
         self.store = store
         self.recognised = recognised
         self.progress = progress
+        self.should_stop = should_stop
+        self.stopping = threading.Event()  # set once: on request, or when the writer fails
         self.read_errors: dict[str, PictureReadError] = {}
         self.outcome = DocxImport(report_id=0)
+
+    def stopped(self) -> bool:
+        """Has a stop been asked for? Remembered, so the request is seen by every worker alike."""
+        if not self.stopping.is_set() and self.should_stop is not None and self.should_stop():
+            self.stopping.set()
+        return self.stopping.is_set()
+
+    def sources(self) -> Iterator[tuple[str, Callable[[], bytes]]]:
+        """The pictures to prepare, handed out one at a time until a stop is asked for."""
+        for pending in self.recognised.result.pictures:
+            if self.stopped():
+                return
+            yield pending.photo.original_name, self.loader(pending.photo.original_name)
 
     def loader(self, name: str) -> Callable[[], bytes]:
         picture = self.recognised.source.pictures[name]
 
         def load() -> bytes:
+            if self.stopped():  # queued before the stop: neither read nor decoded
+                raise ImportCancelled
             try:
                 return picture.load()
             except PictureReadError as error:
@@ -147,33 +189,61 @@ class _PhotoWriter:
         total = len(pending)
         if self.progress:
             self.progress(0, total)
-        sources = ((p.photo.original_name, self.loader(p.photo.original_name)) for p in pending)
-        results = _read_ahead(prepare_many(sources, workers=workers), READ_AHEAD)
+        results = _read_ahead(prepare_many(self.sources(), workers=workers), READ_AHEAD)
         done = 0
-        while done < total:
-            # One transaction per batch (nested add_photo edits become savepoints).
-            with self.store.db.atomic():
-                for pending_picture in pending[done:done + BATCH_SIZE]:
-                    self.write(pending_picture, next(results))
-                    done += 1
-                    if self.progress:
-                        self.progress(done, total)
+        try:
+            while done < total:
+                # One transaction per batch (nested add_photo edits become savepoints).
+                with self.store.db.atomic():
+                    for pending_picture in pending[done:done + BATCH_SIZE]:
+                        if self.stopped():
+                            raise ImportCancelled
+                        self.write(pending_picture, next(results))
+                        done += 1
+                        if self.progress:
+                            self.progress(done, total)
+        except BaseException:
+            self.stopping.set()  # before the pool is shut down: queued pictures are then not decoded
+            raise
+        finally:
+            results.close()
 
 
 def save_docx(store: ReportStore, recognised: RecognisedDocx, progress: Progress | None = None,
-              workers: int | None = None) -> DocxImport:
-    """Insert the recognised report, then its photos (prepared on ``workers`` threads); returns what was stored."""
-    report_id = store.insert_report(recognised.result.report)
-    writer = _PhotoWriter(store, recognised, progress)
-    writer.outcome.report_id = report_id
-    with store.bulk_writes():  # hundreds of MB of photos: written once, not WAL + checkpoint
-        writer.run(workers)
+              workers: int | None = None, *, should_stop: StopRequest | None = None) -> DocxImport:
+    """Insert the recognised report, then its photos (prepared on ``workers`` threads); returns what was stored.
+
+    Raises :class:`ImportCancelled` once ``should_stop()`` answers True. Then, as on
+    Ctrl-C or any other error, the half-imported report is removed before the error
+    is passed on: the file is left as it was.
+    """
+    writer = _PhotoWriter(store, recognised, progress, should_stop)
+    if writer.stopped():
+        raise ImportCancelled
+    report_id = None
+    try:
+        report_id = writer.outcome.report_id = store.insert_report(recognised.result.report)
+        with store.bulk_writes():  # hundreds of MB of photos: written once, not WAL + checkpoint
+            writer.run(workers)
+    except BaseException as error:
+        writer.stopping.set()  # the photo workers read no further pictures
+        if report_id is not None:
+            _discard(store, report_id, error)
+        raise
     recognised.result.pictures = [p for p in recognised.result.pictures if p.photo.id is not None]
     writer.outcome.warnings[:0] = recognised.warnings
     return writer.outcome
 
 
+def _discard(store: ReportStore, report_id: int, cause: BaseException) -> None:
+    """Remove the half-imported report; the batches of photos already committed go with it."""
+    try:
+        store.discard_report(report_id)
+    except Exception as failure:  # the disk refused even that: the first error is still the one to show
+        cause.add_note(f"the half-imported report {report_id} could not be removed: {failure}")
+
+
 def import_docx(store: ReportStore, path: str | Path, progress: Progress | None = None,
-                workers: int | None = None) -> DocxImport:
+                workers: int | None = None, *, should_stop: StopRequest | None = None) -> DocxImport:
     """Read the Word report at ``path`` into ``store``; ``progress(done, total)`` is called per photo."""
-    return save_docx(store, recognise_docx(path), progress, workers)
+    return save_docx(store, recognise_docx(path), progress, workers, should_stop=should_stop)
