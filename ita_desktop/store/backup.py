@@ -4,6 +4,8 @@ Two kinds of copy: before a schema upgrade, beside the file (``NAME.ita.vN-DATE.
 kept for good); and once per day of editing, in the user's data folder
 (``backups/NAME-<path hash>/NAME.ita.daily-DATE.bak``, the newest few kept), so
 a full USB stick is not filled with copies and a lost stick loses no backups.
+The editor takes the daily copy on a worker thread (``take_daily_backup``) from
+its own read-only connection, step by step, so it can be stopped between steps.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +25,14 @@ from ita_desktop.paths import user_data_dir
 
 BACKUP_SUFFIX = ".bak"
 DAILY_GENERATIONS = 5
+# Pages copied per step of a background copy: 256 pages of 16 KB is 4 MB, a few
+# milliseconds, so a stop request is honoured almost at once.
+STEP_PAGES = 256
+PARTIAL_SUFFIX = ".partial"
+
+
+class BackupCancelled(Exception):
+    """The copy was stopped before it finished (window closed, another file opened); nothing was kept."""
 
 
 def backup_path(path: Path, label: str) -> Path:
@@ -28,14 +40,27 @@ def backup_path(path: Path, label: str) -> Path:
     return path.with_name(f"{path.name}.{label}{BACKUP_SUFFIX}")
 
 
-def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the open database ``conn`` into ``target`` (written aside, then renamed into place)."""
-    partial = target.with_name(target.name + ".partial")
+def _stop_between_steps(should_stop: Callable[[], bool]) -> Callable[[int, int, int], None]:
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if should_stop():
+            raise BackupCancelled  # sqlite3 finishes (abandons) the backup and re-raises it
+    return progress
+
+
+def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
+                 should_stop: Callable[[], bool] | None = None) -> Path:
+    """Copy the open database ``conn`` into ``target`` (written aside, then renamed into place).
+
+    With ``pages`` > 0 the copy goes that many pages per step and ``should_stop``
+    is asked after each: True abandons it (BackupCancelled) and removes the part written.
+    """
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)
     try:
         copy = sqlite3.connect(str(partial))
         try:
-            conn.backup(copy)
+            progress = _stop_between_steps(should_stop) if should_stop is not None else None
+            conn.backup(copy, pages=pages, progress=progress)
         finally:
             copy.close()
         with partial.open("rb+") as handle:
@@ -60,24 +85,110 @@ def daily_folder(path: Path) -> Path:
     return user_data_dir() / "backups" / f"{Path(path).stem}-{digest}"
 
 
+def daily_target(path: Path, today: date | None = None) -> Path:
+    """Where today's (or ``today``'s) daily copy of ``path`` goes."""
+    return daily_folder(path) / f"{path.name}.daily-{(today or date.today()):%Y%m%d}{BACKUP_SUFFIX}"
+
+
+def daily_backup_due(path: Path, today: date | None = None) -> bool:
+    """True until today's copy of ``path`` exists."""
+    return not daily_target(Path(path), today).exists()
+
+
+# One lock per report file: never two copies of the same file at once in this process
+# (other processes cannot copy it either: only the holder of its ReportLock does).
+_COPY_LOCKS: dict[Path, threading.Lock] = {}
+_COPY_LOCKS_GUARD = threading.Lock()
+
+
+def _copy_lock(path: Path) -> threading.Lock:
+    with _COPY_LOCKS_GUARD:
+        return _COPY_LOCKS.setdefault(Path(os.path.normcase(str(Path(path).resolve()))), threading.Lock())
+
+
+def _hold_copy_lock(lock: threading.Lock, should_stop: Callable[[], bool] | None) -> None:
+    while not lock.acquire(timeout=0.05):
+        if should_stop is not None and should_stop():
+            raise BackupCancelled
+
+
+def _remove_stale_partials(folder: Path, path: Path) -> None:
+    # A process killed during a copy leaves its .partial (possibly of another day) behind.
+    for stale in folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
+        stale.unlink(missing_ok=True)
+
+
+def _daily_copy_failed(path: Path, exc: BaseException) -> ReportFileError:
+    return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
+                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+
+
 def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = None,
-                 generations: int = DAILY_GENERATIONS) -> ReportFileError | None:
-    """Copy the file once per day of editing, keep the newest ``generations``; a failure is returned, not raised."""
-    today = today or date.today()
-    folder = daily_folder(path)
-    target = folder / f"{path.name}.daily-{today:%Y%m%d}{BACKUP_SUFFIX}"
-    if target.exists():
-        return None
+                 generations: int = DAILY_GENERATIONS, pages: int = -1,
+                 should_stop: Callable[[], bool] | None = None) -> ReportFileError | None:
+    """Copy the file once per day of editing, keep the newest ``generations``; a failure is returned, not raised.
+
+    ``pages`` and ``should_stop`` as for :func:`write_backup`; a stop raises BackupCancelled.
+    """
+    target = daily_target(path, today)
+    folder = target.parent
+    lock = _copy_lock(path)
+    _hold_copy_lock(lock, should_stop)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_backup(conn, target)
-    except (OSError, sqlite3.Error) as exc:
-        return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
-                               f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+        if target.exists():  # e.g. a copy that was running when this one started has made it
+            return None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _remove_stale_partials(folder, path)
+            write_backup(conn, target, pages=pages, should_stop=should_stop)
+        except (OSError, sqlite3.Error) as exc:
+            return _daily_copy_failed(path, exc)
+    finally:
+        lock.release()
     dailies = sorted(folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}"))
     for old in dailies[:-generations] if generations > 0 else []:
         old.unlink(missing_ok=True)
     return None
+
+
+def _snapshot_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection holding a read transaction: it sees the file as of now until closed.
+
+    Without the open transaction a step-wise backup starts again from the first
+    page after each commit of another connection, and never ends while the clerk types.
+    """
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def take_daily_backup(path: str | Path, *, today: date | None = None, generations: int = DAILY_GENERATIONS,
+                      pages: int = STEP_PAGES, should_stop: Callable[[], bool] | None = None
+                      ) -> ReportFileError | None:
+    """Today's copy of a file another connection may be editing; for a worker thread.
+
+    Reads through its own read-only connection (one consistent snapshot; the
+    editor keeps writing meanwhile), ``pages`` per step; a failure is returned,
+    a stop raises BackupCancelled. Nothing is done when today's copy exists.
+    """
+    path = Path(path)
+    if not daily_backup_due(path, today):
+        return None
+    try:
+        conn = _snapshot_reader(path)
+    except sqlite3.Error as exc:
+        return _daily_copy_failed(path, exc)
+    try:
+        return daily_backup(conn, path, today=today, generations=generations, pages=pages,
+                            should_stop=should_stop)
+    finally:
+        conn.close()
 
 
 @dataclass(frozen=True)

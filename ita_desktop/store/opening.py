@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES, migrate
 from ita_desktop.errors import ReportFileError, UserError
-from ita_desktop.store.backup import backup_before_migration, daily_backup
+from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due
 from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
 
@@ -293,6 +293,7 @@ class OpenedReportFile:
     read_only: bool = False
     lock: ReportLock | None = None
     notices: list[UserError] = field(default_factory=list)
+    daily_backup_due: bool = False  # with defer_daily_backup: today's copy is the caller's to take
 
     def release(self) -> None:
         if self.lock is not None:
@@ -321,12 +322,15 @@ def _open_for_reading_only(path: Path, version: int) -> OpenedReportFile:
     return OpenedReportFile(db, read_only=True, notices=[read_only_reason(path)])
 
 
-def open_report_file(path: str | Path, *, create: bool = False, backups: bool = True) -> OpenedReportFile:
+def open_report_file(path: str | Path, *, create: bool = False, backups: bool = True,
+                     defer_daily_backup: bool = False) -> OpenedReportFile:
     """Open ``path`` for the editor: checked, locked against other processes, migrated, backed up daily.
 
     A file or folder this process cannot write opens read-only (``read_only``,
     with the reason in ``notices``); another process editing it raises
     ReportFileError "already open". A failed daily backup is a notice, not an error.
+    With ``defer_daily_backup`` no copy is taken here: ``daily_backup_due`` says
+    whether the caller should take one (the editor does, on a worker thread).
     """
     path = Path(path)
     version = _inspect(path) if path.exists() else _new_file_version(path, create)
@@ -339,7 +343,9 @@ def open_report_file(path: str | Path, *, create: bool = False, backups: bool = 
         lock.release()
         raise
     opened = OpenedReportFile(db, lock=lock)
-    if backups and version > 0:
+    if backups and version > 0 and defer_daily_backup:
+        opened.daily_backup_due = daily_backup_due(path)
+    elif backups and version > 0:
         problem = daily_backup(db.conn, path)
         if problem is not None:
             opened.notices.append(problem)

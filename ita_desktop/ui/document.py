@@ -14,6 +14,7 @@ from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Sig
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
+from ita_desktop.ui.daily_backup import DailyBackupRunner
 
 # kind → how its queued fields reach the store
 _WRITERS = {
@@ -39,6 +40,7 @@ class ReportDocument(QObject):
     photoChanged = Signal(int)  # photo id: its caption changed
     saved = Signal(object)  # datetime
     saveFailed = Signal(str)
+    noticesChanged = Signal()  # store.notices grew (today's backup copy failed)
 
     def __init__(self, store: ReportStore, report_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,30 +52,35 @@ class ReportDocument(QObject):
         self._autosave = AutosaveQueue(self)
         self._autosave.saved.connect(self.saved)
         self._autosave.saveFailed.connect(self.saveFailed)
+        self.daily_backup: DailyBackupRunner | None = None
 
     # -- opening, switching, closing ---------------------------------------------
     @classmethod
     def open(cls, path: str | Path, report_id: int | None = None, parent: QObject | None = None) -> ReportDocument:
         """Open a file on its newest report (or ``report_id``); a file without a report gets an empty one."""
-        store = ReportStore.open(path)
+        store = ReportStore.open(path, defer_daily_backup=True)
         try:
             if report_id is None:
                 summaries = store.list_reports()
                 report_id = summaries[0].id if summaries else store.insert_report(Report())
-            return cls(store, report_id, parent)
+            document = cls(store, report_id, parent)
         except Exception:
             store.close()
             raise
+        document.start_daily_backup()
+        return document
 
     @classmethod
     def create(cls, path: str | Path, report: Report, parent: QObject | None = None) -> ReportDocument:
         """A new file at ``path`` holding ``report``."""
-        store = ReportStore.open(path, create=True)
+        store = ReportStore.open(path, create=True, defer_daily_backup=True)
         try:
-            return cls(store, store.insert_report(report), parent)
+            document = cls(store, store.insert_report(report), parent)
         except Exception:
             store.close()
             raise
+        document.start_daily_backup()
+        return document
 
     @property
     def path(self) -> Path:
@@ -98,9 +105,22 @@ class ReportDocument(QObject):
         """Flush and close the file; False (and the file left open) if the last write failed."""
         if not self.flush():
             return False
+        if self.daily_backup is not None:
+            self.daily_backup.stop()  # before the file closes: no partial copy is left
         self.undo_stack.clear()
         self.store.close()
         return True
+
+    def start_daily_backup(self) -> None:
+        """Take today's backup copy on a worker thread, if opening left it to be taken."""
+        if self.store.daily_backup_due and self.daily_backup is None:
+            self.daily_backup = DailyBackupRunner(self.store.path, self)
+            self.daily_backup.failed.connect(self._add_notice)
+            self.daily_backup.start()
+
+    def _add_notice(self, notice: object) -> None:
+        self.store.notices = (*self.store.notices, notice)
+        self.noticesChanged.emit()
 
     def end_typing(self) -> None:
         """Start a new undo step for the next keystroke (called when a field loses focus)."""
