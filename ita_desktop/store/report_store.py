@@ -42,6 +42,7 @@ class ReportStore:
     # notices are things the clerk should be told (read-only, a failed daily backup).
     read_only = False
     notices: tuple = ()
+    daily_backup_due = False  # opened with defer_daily_backup and today's copy not yet taken
     _opened = None
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -50,12 +51,17 @@ class ReportStore:
 
     # -- opening and closing -------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> ReportStore:
-        """Open ``path`` (creating it only with ``create``); raises ReportFileError with a clear message."""
+    def open(cls, path: str | Path, *, create: bool = False, defer_daily_backup: bool = False) -> ReportStore:
+        """Open ``path`` (creating it only with ``create``); raises ReportFileError with a clear message.
+
+        Today's backup copy is taken before this returns, unless ``defer_daily_backup``:
+        then ``daily_backup_due`` tells the caller to take it (``store.backup.take_daily_backup``).
+        """
         path = Path(path)
-        opened = open_report_file(path, create=create)
+        opened = open_report_file(path, create=create, defer_daily_backup=defer_daily_backup)
         store = cls(opened.db, path)
         store.read_only, store.notices, store._opened = opened.read_only, tuple(opened.notices), opened
+        store.daily_backup_due = opened.daily_backup_due
         if not store.read_only:
             store._purge_deleted()
         return store
