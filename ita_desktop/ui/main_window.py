@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         document.saveFailed.connect(self._save_failed)
         document.reloaded.connect(self._update_title)
         document.reportChanged.connect(self._update_title)
+        document.noticesChanged.connect(self._document_notices_changed)
         editor = EditorView(document, self)
         splitter = self.settings.get("window/splitter")
         if not splitter.isEmpty():
@@ -105,6 +106,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
+
+    def _document_notices_changed(self) -> None:
+        # e.g. today's backup copy, taken in the background, failed: shown in the banner
+        if self.document is not None:
+            self.reliability.document_opened(self.document)
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
