@@ -12,6 +12,7 @@ from ita_desktop.ui.readonly_banner import ReadOnlyBanner
 
 def test_restore_from_the_dialog_reloads_the_document(report_file, qtbot):
     document = ReportDocument.open(report_file)
+    assert document.daily_backup.wait(10)  # today's copy is taken in the background
     assert document.report.agency == "เทศบาลตำบลบางรัก"
     document.set_report_field("agency", "ชื่อผิดที่พิมพ์ทับ")
     questions = []
