@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
@@ -127,13 +124,17 @@ class FileOperations:
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
     def import_word(self, path: str) -> None:
-        """A Word report (with its photos) as a new report of this file, with a progress dialog."""
+        """A Word report (with its photos) as a new report of this file, with a cancellable progress dialog."""
+        from ita_desktop.importing.docx_import import ImportCancelled
         from ita_desktop.ui.word_import import import_word_file
 
         document = self.window.document
         if not document.flush():
             return
         outcome, error = import_word_file(self.window, path, document.path)
+        if isinstance(error, ImportCancelled):  # the half-imported report is already gone
+            self.window.statusBar().showMessage(_("Import cancelled"), 8000)
+            return
         if error is not None:
             if isinstance(error, (UserError, *WRITE_ERRORS)):
                 return self._error(error)
@@ -146,7 +147,7 @@ class FileOperations:
                                     + "\n" + "\n".join(lines))
 
     def export_word(self, path: str | None = None) -> None:
-        """The report as an editable Word document (photos at print size)."""
+        """The report as an editable Word document (photos at print size), written on a worker thread."""
         document = self.window.document
         if document is None:
             return
@@ -155,14 +156,18 @@ class FileOperations:
             path, _filter = QFileDialog.getSaveFileName(self.window, _("Export Word"), suggested, "Word (*.docx)")
             if not path:
                 return
-        from ita_desktop.exporting.docx_export import export_docx
+        from ita_desktop.ui.word_export import ExportCancelled, export_word_file
 
-        document.flush()
-        try:
-            with _progress_dialog(self.window, _("Export Word")) as progress:
-                export_docx(document.store, document.report, path, progress=progress)
-        except (UserError, OSError) as error:
-            return self._error(error)
+        if not document.flush():  # the worker reads the photos from the file: it must hold every edit
+            return
+        _written, error = export_word_file(self.window, document.path, document.report, path)
+        if isinstance(error, ExportCancelled):
+            self.window.statusBar().showMessage(_("Export cancelled"), 8000)
+            return
+        if error is not None:
+            if isinstance(error, (UserError, *WRITE_ERRORS)):
+                return self._error(error)
+            raise error
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
     # Printing belongs to ui/print_preview.py; these only hand over the document.
@@ -189,23 +194,3 @@ class FileOperations:
 
         if self.window.document is not None and self.window.editor is not None:
             show_preprint_check(self.window, self.window.document, self.window.jump_to)
-
-
-@contextlib.contextmanager
-def _progress_dialog(parent, label: str) -> Iterator[Callable[[int, int], None]]:
-    """A modal progress dialog fed by a ``progress(done, total)`` callback on the UI thread."""
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-
-    def progress(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-        QApplication.processEvents()
-
-    try:
-        yield progress
-    finally:
-        dialog.close()
-        dialog.deleteLater()
