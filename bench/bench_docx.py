@@ -2,6 +2,9 @@
 
 Prints one JSON line per benchmark:
   docx_import_render   import (recognise, prepare, store) and render seconds, peak memory of that process
+                       (Python modules of both sides are loaded before the clock starts)
+  docx_cli             the same as a clerk at the command line: `ita-desktop import`, then `ita-desktop
+                       render`, each a fresh process (start-up and module loading included)
   docx_export          the imported report written back as .docx (print copies)
   docx_libreoffice     `soffice --headless --convert-to pdf` of the same .docx, and the ratio
   docx_import_stages   (with --stages) CPU and wall seconds per import stage, summed over the photo threads
@@ -133,6 +136,7 @@ def _time_stages() -> dict[str, list[float]]:
 def worker(docx_path: str, ita_path: str, pdf_path: str, stages: bool = False) -> None:
     """Child process: import then render; prints its timings and its own peak RSS as JSON."""
     from ita_desktop.importing.docx_import import import_docx
+    from ita_desktop.pdf import render_to_file
     from ita_desktop.store.report_store import ReportStore
 
     totals = _time_stages() if stages else None
@@ -144,14 +148,8 @@ def worker(docx_path: str, ita_path: str, pdf_path: str, stages: bool = False) -
         print(json.dumps({"benchmark": "docx_import_stages", "import_s": round(imported - started, 2),
                           **{stage: {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "calls": calls}
                              for stage, (wall, cpu, calls) in totals.items()}}))
-    render_seconds, pages = None, None
-    try:
-        from ita_desktop.pdf import render_to_file
-    except ImportError:
-        render_to_file = None
-    if render_to_file is not None:
-        stats = render_to_file(Path(ita_path), outcome.report_id, Path(pdf_path))
-        render_seconds, pages = time.perf_counter() - imported, stats.pages
+    stats = render_to_file(Path(ita_path), outcome.report_id, Path(pdf_path))
+    render_seconds, pages = time.perf_counter() - imported, stats.pages
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux (import + render)
     render_cpu = time.process_time() - cpu_imported
     export_started = time.perf_counter()
@@ -166,6 +164,20 @@ def worker(docx_path: str, ita_path: str, pdf_path: str, stages: bool = False) -
                       "import_cpu_s": cpu_imported - cpu_started, "render_cpu_s": render_cpu,
                       "photos_stored": outcome.photos_stored, "photos_skipped": outcome.photos_skipped,
                       "warnings": len(outcome.warnings), "peak_rss_mb": peak_kb / 1024}))
+
+
+def _cli(docx_path: Path, workdir: Path, env: dict[str, str]) -> dict[str, float]:
+    """`ita-desktop import` then `ita-desktop render`, each in a new process, as a clerk would run them."""
+    ita_path, pdf_path = workdir / "cli.ita", workdir / "cli.pdf"
+    ita_path.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "ita_desktop"]
+    started = time.perf_counter()
+    subprocess.run([*command, "import", str(docx_path), "--db", str(ita_path)], check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    imported = time.perf_counter()
+    subprocess.run([*command, "render", str(ita_path), "-o", str(pdf_path)], check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {"import_s": imported - started, "render_s": time.perf_counter() - imported}
 
 
 def _libreoffice(docx_path: Path, outdir: Path) -> float | None:
@@ -229,6 +241,9 @@ def main() -> int:
                       "load_average_1min": os.getloadavg()[0],
                       "peak_rss_mb": round(result["peak_rss_mb"], 1), "photos_stored": result["photos_stored"],
                       "photos_skipped": result["photos_skipped"]}))
+    cli = _cli(docx_path, workdir, env)
+    print(json.dumps({"benchmark": "docx_cli", "photos": args.photos, "import_s": round(cli["import_s"], 2),
+                      "render_s": round(cli["render_s"], 2), "total_s": round(sum(cli.values()), 2)}))
     print(json.dumps({"benchmark": "docx_export", "photos": result["photos_stored"],
                       "export_s": round(result["export_docx_s"], 2),
                       "docx_mb": round(pdf_path.with_suffix(".export.docx").stat().st_size / 1e6, 1)}))
@@ -236,6 +251,7 @@ def main() -> int:
     print(json.dumps({"benchmark": "docx_libreoffice", "photos": args.photos,
                       "soffice_s": None if lo_seconds is None else round(lo_seconds, 2),
                       "ratio_ours_to_soffice": None if not lo_seconds else round(ours / lo_seconds, 3),
+                      "ratio_cli_to_soffice": None if not lo_seconds else round(sum(cli.values()) / lo_seconds, 3),
                       "note": "" if lo_seconds is not None else "LibreOffice (soffice) not installed or skipped"}))
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
