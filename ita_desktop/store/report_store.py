@@ -238,14 +238,21 @@ class ReportStore:
         groups = f"SELECT id FROM measure_groups WHERE section_id IN ({sections})"
         measures = f"SELECT id FROM measures WHERE group_id IN ({groups})"
         photos = f"SELECT id FROM photos WHERE measure_id IN ({measures})"
-        with self._edit():
-            for table, column, rows_of_report in (
-                    ("photo_originals", "photo_id", photos), ("photo_blobs", "photo_id", photos),
-                    ("photos", "id", photos), ("measures", "id", measures), ("measure_groups", "id", groups),
-                    ("sections", "id", sections)):
-                self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({rows_of_report})", [report_id])
-            self.db.execute("DELETE FROM signatories WHERE report_id = ?", [report_id])
-            self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+        # Builds with secure_delete on zero every freed page: 270 MB of zeros (2.2 s) for 60 discarded
+        # photos, which are still in the clerk's .docx anyway. FAST zeroes only pages written regardless.
+        secure_delete = self.db.execute("PRAGMA secure_delete").fetchone()[0]
+        self.db.execute("PRAGMA secure_delete = FAST")
+        try:
+            with self._edit():
+                for table, column, rows_of_report in (
+                        ("photo_originals", "photo_id", photos), ("photo_blobs", "photo_id", photos),
+                        ("photos", "id", photos), ("measures", "id", measures), ("measure_groups", "id", groups),
+                        ("sections", "id", sections)):
+                    self.db.execute(f"DELETE FROM {table} WHERE {column} IN ({rows_of_report})", [report_id])
+                self.db.execute("DELETE FROM signatories WHERE report_id = ?", [report_id])
+                self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+        finally:
+            self.db.execute(f"PRAGMA secure_delete = {('OFF', 'ON', 'FAST')[secure_delete]}")
 
     def set_signatories(self, report_id: int, signatories: list[Signatory]) -> None:
         with self._edit(report_id):
