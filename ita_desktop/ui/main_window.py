@@ -95,9 +95,14 @@ class MainWindow(QMainWindow):
         splitter = self.settings.get("window/splitter")
         if not splitter.isEmpty():
             editor.restoreState(splitter)
-        old = self.centralWidget()
+        # Taken out first: setCentralWidget() deletes the widget it replaces, and the start-up
+        # placeholder must outlive the first report (retranslate() still sets its text).
+        old = self.takeCentralWidget()
         self.setCentralWidget(editor)
-        if old is not None and old is not self.placeholder:
+        if old is self.placeholder:  # takeCentralWidget() left it parentless: a window of its own
+            old.hide()
+            old.setParent(self)
+        elif old is not None:
             old.deleteLater()
         self.editor = editor
         self.settings.add_recent(document.path)

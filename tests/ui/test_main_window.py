@@ -275,3 +275,19 @@ def test_tree_pane_takes_about_38_percent_and_labels_have_full_text_tooltips(win
     measure = model.index(0, 0, model.index(0, 0, section))
     assert section.data(Qt.ItemDataRole.ToolTipRole) == section.data()
     assert measure.data(Qt.ItemDataRole.ToolTipRole).startswith(measure.data())
+
+
+def test_switching_language_with_a_report_open_relabels_the_window(window, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the event loop does meanwhile
+    file_menu = window.menuBar().actions()[0]
+    english = file_menu.text()
+    try:
+        window.switch_language("th")  # the start-up placeholder was replaced by the editor long ago
+        assert file_menu.text() != english and "ไฟล์" in file_menu.text()
+        assert window.document is not None and window.editor is not None
+        assert window.placeholder.parent() is window and not window.placeholder.isVisible()  # no stray window
+    finally:
+        window.switch_language("en")
+    assert file_menu.text() == english
