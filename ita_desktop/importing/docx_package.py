@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ita_desktop.errors import UserError
+from ita_desktop.importing.zip_member import read_member
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -58,18 +59,13 @@ class PictureReadError(OSError):
         self.thai = thai
 
 
-def _read_member(path: Path, member: str) -> bytes:
-    # A fresh handle per read: worker threads never share a file position.
+def _read_member(path: Path, info: zipfile.ZipInfo | None) -> bytes:
+    if info is None:
+        raise PictureReadError("the picture is missing from the Word file.", "ไม่พบภาพนี้ในไฟล์ Word")
+    if info.file_size > MAX_PICTURE_BYTES:
+        raise PictureReadError("the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
     try:
-        with zipfile.ZipFile(path) as archive:
-            if archive.getinfo(member).file_size > MAX_PICTURE_BYTES:
-                raise PictureReadError("the picture is too large to be a photo.",
-                                       "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
-            return archive.read(member)
-    except PictureReadError:
-        raise
-    except KeyError:
-        raise PictureReadError("the picture is missing from the Word file.", "ไม่พบภาพนี้ในไฟล์ Word") from None
+        return read_member(path, info)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError):
         raise PictureReadError("the picture is damaged inside the Word file.",
                                "ภาพนี้เสียหายอยู่ในไฟล์ Word") from None
@@ -81,6 +77,7 @@ class DocxPackage:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._archive = self._open_zip()
+        self._members = {info.filename: info for info in self._archive.infolist()}
         try:
             self.document_part = self._main_part()
             self.document_xml = self._parse(self.document_part)
@@ -164,8 +161,8 @@ class DocxPackage:
         found = self._relationships.get(rel_id)
         if found is None or found[2]:
             return None
-        member, path = found[1], self.path
-        return PictureRef(member, lambda: _read_member(path, member))
+        member, path, info = found[1], self.path, self._members.get(found[1])
+        return PictureRef(member, lambda: _read_member(path, info))
 
     def linked_target(self, rel_id: str) -> str:
         """The address of a picture that is linked, not embedded ("" if unknown)."""
