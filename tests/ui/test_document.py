@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from ita_desktop.model import Signatory
 from ita_desktop.photos import prepare_photo
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui.document import ReportDocument
 from tests.helpers import jpeg_bytes, small_report
-
-
-@pytest.fixture
-def document(tmp_path, qtbot):
-    doc = ReportDocument.create(tmp_path / "r.ita", small_report())
-    yield doc
-    if doc.store.db.conn:
-        doc.close()
 
 
 def reopened(document: ReportDocument):

@@ -13,28 +13,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.main_window import MainWindow
-from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.word_export import WordExportWorker, _StoppableOutput
 from ita_desktop.ui.worker_progress import CancellableProgressDialog
-from tests.helpers import small_report
 from tests.importing.test_docx_cancel import PHOTOS, build_photo_docx, file_rows, integrity
 from tests.importing.test_docx_import import build_seed_docx
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "report.ita"
-    ReportDocument.create(path, small_report()).close()
-    win = MainWindow(AppSettings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    assert win.open_path(path)
-    win.show()
-    yield win
-    win.close()
 
 
 def test_import_word_then_export_word(window, tmp_path, monkeypatch):

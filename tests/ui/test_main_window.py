@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,30 +12,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ita_desktop.store.report_store import ReportStore
-from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.main_window import MainWindow, saved_message
 from ita_desktop.ui.settings import AppSettings
-from tests.helpers import small_report
 
 # The offscreen platform lacks some window features (size hints, raise, grabs); its warnings are not ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-@pytest.fixture
-def report_file(tmp_path) -> Path:
-    path = tmp_path / "report.ita"
-    ReportDocument.create(path, small_report()).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, report_file, tmp_path):
-    win = MainWindow(AppSettings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    assert win.open_path(report_file)
-    win.show()
-    yield win
-    win.close()
 
 
 def type_text(widget, text: str) -> None:

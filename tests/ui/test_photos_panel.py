@@ -9,19 +9,11 @@ from PySide6.QtWidgets import QApplication
 
 from ita_desktop.photos import prepare_photo
 from ita_desktop.store.report_store import ReportStore
-from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.photos_panel import PHOTO_ID_MIME, PhotosPanel
-from tests.helpers import jpeg_bytes, small_report
+from tests.helpers import jpeg_bytes
 
 # Message boxes and previews are shown: the offscreen platform then logs this harmless line.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def document(tmp_path, qtbot):
-    doc = ReportDocument.create(tmp_path / "r.ita", small_report())
-    yield doc
-    doc.close()
 
 
 @pytest.fixture

@@ -5,19 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.preprint_dialog import PreprintDialog, show_preprint_check
-from tests.helpers import small_report
 
 # The offscreen platform says so whenever a top-level window is shown; harmless.
 SHOWN_WINDOW = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def document(tmp_path, qtbot):
-    doc = ReportDocument.create(tmp_path / "r.ita", small_report())
-    yield doc
-    doc.close()
 
 
 def _rows(dialog):

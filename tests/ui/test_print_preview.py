@@ -14,19 +14,10 @@ from PySide6.QtPrintSupport import QPrinter
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.store.report_store import ReportStore
-from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.print_preview import export_pdf, preview_dialog, print_pdf
 from ita_desktop.ui.render_worker import RenderWorker, render_pdf
-from tests.helpers import small_report
 
 SHOWN_WINDOW = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-@pytest.fixture
-def document(tmp_path, qtbot):
-    doc = ReportDocument.create(tmp_path / "r.ita", small_report())
-    yield doc
-    doc.close()
 
 
 def one_page_per_measure(ita_path, report_id, output, *, progress=None):

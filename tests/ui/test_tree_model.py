@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.tree_model import EMPTY_PARTS_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
-from tests.helpers import small_report
-
-
-@pytest.fixture
-def document(tmp_path, qtbot):
-    doc = ReportDocument.create(tmp_path / "tree.ita", small_report())
-    yield doc
-    doc.close()
 
 
 @pytest.fixture
