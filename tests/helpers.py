@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sqlite3
+from pathlib import Path
 
 from PIL import Image
 
@@ -43,3 +45,20 @@ def small_report() -> Report:
         ],
         signatories=[Signatory(role="ผู้จัดทำรายงาน", name="นางสาวสมใจ ใจดี", position="นักจัดการงานทั่วไป")],
     )
+
+
+def read_rows(path: Path, sql: str) -> list[tuple]:
+    """Rows of ``sql`` read from the file at ``path`` through a read-only connection of its own."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def daily_partials(path: Path) -> list[Path]:
+    """Unfinished daily backup copies of ``path`` (``*.partial``) in its backup folder."""
+    from ita_desktop.store.backup import daily_folder
+
+    folder = daily_folder(path)
+    return sorted(folder.glob("*.partial")) if folder.is_dir() else []

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ from ita_desktop.photos import PreparedPhoto
 from ita_desktop.store import backup
 from ita_desktop.store.backup import BackupCancelled, daily_backup_due, daily_folder, daily_target, take_daily_backup
 from ita_desktop.store.report_store import ReportStore
-from tests.helpers import small_report
+from tests.helpers import daily_partials, read_rows, small_report
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = date(2024, 3, 1)
@@ -41,19 +40,6 @@ def photo_report(tmp_path) -> Path:
         for seed in range(8):
             store.add_photo(measure_id, _random_photo(seed), caption=f"ภาพ {seed}")
     return path
-
-
-def _read(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def _partials(path: Path) -> list[Path]:
-    folder = daily_folder(path)
-    return sorted(folder.glob("*.partial")) if folder.is_dir() else []
 
 
 def test_editor_open_can_leave_the_copy_to_the_caller(photo_report):
@@ -90,14 +76,14 @@ def test_copy_holds_one_snapshot_while_the_editor_commits(photo_report):
     assert take_daily_backup(photo_report, today=DAY, pages=4, should_stop=edit_between_steps) is None
     store.close()
     copy = daily_target(photo_report, DAY)
-    pages = _read(copy, "PRAGMA page_count")[0][0]
+    pages = read_rows(copy, "PRAGMA page_count")[0][0]
     assert len(steps) >= pages // 4 > 20  # went through step by step, once
-    assert _read(copy, "PRAGMA integrity_check") == [("ok",)]
-    assert _read(copy, "SELECT agency FROM reports") == [("รุ่น 0",)]  # the file as it was when the copy began
-    assert _read(copy, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("รุ่น 0",)]
-    assert _read(copy, "SELECT count(*) FROM photos")[0][0] == photos_before
-    assert _read(photo_report, "SELECT agency FROM reports") == [(f"รุ่น {len(steps)}",)]  # no edit was lost
-    assert not _partials(photo_report)
+    assert read_rows(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(copy, "SELECT agency FROM reports") == [("รุ่น 0",)]  # the file as it was when the copy began
+    assert read_rows(copy, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("รุ่น 0",)]
+    assert read_rows(copy, "SELECT count(*) FROM photos")[0][0] == photos_before
+    assert read_rows(photo_report, "SELECT agency FROM reports") == [(f"รุ่น {len(steps)}",)]  # no edit was lost
+    assert not daily_partials(photo_report)
 
 
 def test_copy_with_a_writer_thread_is_consistent_per_transaction(photo_report):
@@ -124,9 +110,9 @@ def test_copy_with_a_writer_thread_is_consistent_per_transaction(photo_report):
         stop_writing.set()
         thread.join()
     copy = daily_target(photo_report, DAY)
-    assert _read(copy, "PRAGMA integrity_check") == [("ok",)]
-    [(agency,)] = _read(copy, "SELECT agency FROM reports")
-    summaries = {row[0] for row in _read(copy, "SELECT summary FROM measures")}
+    assert read_rows(copy, "PRAGMA integrity_check") == [("ok",)]
+    [(agency,)] = read_rows(copy, "SELECT agency FROM reports")
+    summaries = {row[0] for row in read_rows(copy, "SELECT summary FROM measures")}
     assert summaries == {agency} and int(agency) >= 5
 
 
@@ -135,10 +121,10 @@ def test_a_stop_between_steps_leaves_nothing(photo_report):
     with pytest.raises(BackupCancelled):
         take_daily_backup(photo_report, today=DAY, pages=2, should_stop=lambda: asked.append(1) or len(asked) > 3)
     assert len(asked) == 4  # stopped at the first step after the request
-    assert not daily_target(photo_report, DAY).exists() and not _partials(photo_report)
+    assert not daily_target(photo_report, DAY).exists() and not daily_partials(photo_report)
     assert daily_backup_due(photo_report, DAY)
     assert take_daily_backup(photo_report, today=DAY) is None  # the next copy is complete
-    assert _read(daily_target(photo_report, DAY), "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(daily_target(photo_report, DAY), "PRAGMA integrity_check") == [("ok",)]
 
 
 def test_never_two_copies_of_one_file_at_once(photo_report, monkeypatch):
@@ -217,12 +203,12 @@ def test_sigkill_during_the_copy_leaves_the_file_and_no_complete_looking_copy(ph
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert hashlib.sha256(photo_report.read_bytes()).hexdigest() == before
-    assert _read(photo_report, "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(photo_report, "PRAGMA integrity_check") == [("ok",)]
     assert not daily_target(photo_report, DAY).exists()
-    assert [p.name for p in _partials(photo_report)] == [daily_target(photo_report, DAY).name + ".partial"]
+    assert [p.name for p in daily_partials(photo_report)] == [daily_target(photo_report, DAY).name + ".partial"]
     assert not any(c.name.endswith(".bak") for c in daily_folder(photo_report).iterdir())
     # The next copy (next day here) cleans up the stale part and is complete.
     next_day = date(2024, 3, 2)
     assert take_daily_backup(photo_report, today=next_day) is None
-    assert not _partials(photo_report)
-    assert _read(daily_target(photo_report, next_day), "PRAGMA integrity_check") == [("ok",)]
+    assert not daily_partials(photo_report)
+    assert read_rows(daily_target(photo_report, next_day), "PRAGMA integrity_check") == [("ok",)]

@@ -3,7 +3,6 @@ the file is closed, and a failure shows in the banner in Thai and English."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -11,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from ita_desktop.store import backup
-from ita_desktop.store.backup import daily_folder, daily_target
+from ita_desktop.store.backup import daily_target
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.main_window import MainWindow
 from ita_desktop.ui.settings import AppSettings
-from tests.helpers import small_report
+from tests.helpers import daily_partials, read_rows, small_report
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -59,19 +58,6 @@ class HeldCopy:
         monkeypatch.setattr(backup, "take_daily_backup", held)
 
 
-def _read(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def _partials(path: Path) -> list[Path]:
-    folder = daily_folder(path)
-    return sorted(folder.glob("*.partial")) if folder.is_dir() else []
-
-
 def test_document_is_usable_while_the_copy_runs(report_file, qtbot, monkeypatch):
     held = HeldCopy(monkeypatch)
     document = ReportDocument.open(report_file)
@@ -79,24 +65,24 @@ def test_document_is_usable_while_the_copy_runs(report_file, qtbot, monkeypatch)
         assert held.first_step.wait(10)  # the copy has begun and is held: open did not wait for it
         runner = document.daily_backup
         assert runner is not None and runner.is_running()
-        assert not daily_target(report_file).exists() and _partials(report_file)
+        assert not daily_target(report_file).exists() and daily_partials(report_file)
         measure_id = document.report.sections[0].groups[0].measures[0].id
         document.set_report_field("agency", "อบต.พิมพ์ระหว่างสำรอง")
         document.set_measure_field(measure_id, "summary", "พิมพ์ระหว่างสำรอง")
         assert document.flush()
-        assert _read(report_file, "SELECT agency FROM reports") == [("อบต.พิมพ์ระหว่างสำรอง",)]
+        assert read_rows(report_file, "SELECT agency FROM reports") == [("อบต.พิมพ์ระหว่างสำรอง",)]
         with qtbot.waitSignal(runner.finished, timeout=20_000):
             held.release.set()
     finally:
         held.release.set()
     copy = daily_target(report_file)
-    assert _read(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(copy, "PRAGMA integrity_check") == [("ok",)]
     # The copy holds the file as it was when the copy began: the edits made meanwhile are all out.
-    assert _read(copy, "SELECT agency FROM reports") == [("เทศบาลตำบลบางรัก",)]
-    assert _read(copy, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("ดำเนินการแล้ว",)]
-    assert not _partials(report_file) and not document.store.notices
+    assert read_rows(copy, "SELECT agency FROM reports") == [("เทศบาลตำบลบางรัก",)]
+    assert read_rows(copy, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("ดำเนินการแล้ว",)]
+    assert not daily_partials(report_file) and not document.store.notices
     assert document.close()
-    assert _read(report_file, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("พิมพ์ระหว่างสำรอง",)]
+    assert read_rows(report_file, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("พิมพ์ระหว่างสำรอง",)]
 
 
 @pytest.fixture
@@ -111,13 +97,13 @@ def test_closing_the_window_stops_the_copy_and_leaves_no_part(report_file, windo
     held = HeldCopy(monkeypatch)
     try:
         assert window.open_path(report_file)
-        assert held.first_step.wait(10) and _partials(report_file)
+        assert held.first_step.wait(10) and daily_partials(report_file)
         runner = window.document.daily_backup
         window.close()
         assert held.stopped.is_set() and not runner.is_running()  # stopped and joined before close returned
     finally:
         held.release.set()
-    assert not _partials(report_file) and not daily_target(report_file).exists()
+    assert not daily_partials(report_file) and not daily_target(report_file).exists()
     assert backup.daily_backup_due(report_file)  # the next open takes it
 
 
@@ -130,12 +116,12 @@ def test_opening_another_file_stops_the_first_copy(report_file, tmp_path, window
         first = window.document.daily_backup
         assert window.open_path(other)
         assert held.stopped.is_set() and not first.is_running()
-        assert not _partials(report_file) and not daily_target(report_file).exists()
+        assert not daily_partials(report_file) and not daily_target(report_file).exists()
         with qtbot.waitSignal(window.document.daily_backup.finished, timeout=20_000):
             held.release.set()
     finally:
         held.release.set()
-    assert _read(daily_target(other), "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(daily_target(other), "PRAGMA integrity_check") == [("ok",)]
     assert window.reliability.banner_bar.isHidden()
 
 
