@@ -34,6 +34,18 @@ class FileOperations:
         text = error.message(current_language()) if isinstance(error, UserError) else describe_write_error(error)
         QMessageBox.warning(self.window, _("ITA Desktop"), text)
 
+    def _job_succeeded(self, error: BaseException | None, cancelled: type[BaseException], cancelled_text: str) -> bool:
+        """After a worker job: a cancel goes to the status bar, a foreseen error to a message box."""
+        if error is None:
+            return True
+        if isinstance(error, cancelled):
+            self.window.statusBar().showMessage(cancelled_text, 8000)
+        elif isinstance(error, (UserError, *WRITE_ERRORS)):
+            self._error(error)
+        else:
+            raise error
+        return False
+
     def _folder(self) -> str:
         document = self.window.document
         return str(document.path.parent) if document else str(Path.home())
@@ -132,13 +144,9 @@ class FileOperations:
         if not document.flush():
             return
         outcome, error = import_word_file(self.window, path, document.path)
-        if isinstance(error, ImportCancelled):  # the half-imported report is already gone
-            self.window.statusBar().showMessage(_("Import cancelled"), 8000)
+        # After a cancel the half-imported report is already gone.
+        if not self._job_succeeded(error, ImportCancelled, _("Import cancelled")):
             return
-        if error is not None:
-            if isinstance(error, (UserError, *WRITE_ERRORS)):
-                return self._error(error)
-            raise error
         document.switch_report(outcome.report_id)
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
@@ -161,13 +169,8 @@ class FileOperations:
         if not document.flush():  # the worker reads the photos from the file: it must hold every edit
             return
         _written, error = export_word_file(self.window, document.path, document.report, path)
-        if isinstance(error, ExportCancelled):
-            self.window.statusBar().showMessage(_("Export cancelled"), 8000)
+        if not self._job_succeeded(error, ExportCancelled, _("Export cancelled")):
             return
-        if error is not None:
-            if isinstance(error, (UserError, *WRITE_ERRORS)):
-                return self._error(error)
-            raise error
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
     # Printing belongs to ui/print_preview.py; these only hand over the document.
