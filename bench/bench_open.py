@@ -8,16 +8,13 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ITA_DESKTOP_LANG", "en")
-WORK = Path(tempfile.mkdtemp(prefix="ita-bench-open-"))
-os.environ["ITA_DESKTOP_DATA"] = str(WORK / "data")
-os.environ["ITA_DESKTOP_CONFIG"] = str(WORK / "settings.ini")
-os.environ.setdefault("PYTHAINLP_DATA", str(WORK / "pythainlp"))
+sys.path.insert(0, str(Path(__file__).parent))
+from editor_sandbox import editor_sandbox  # noqa: E402 (sets the environment before the app is imported)
+
+WORK = editor_sandbox("ita-bench-open-")
 PHOTOS = 120
 ORIGINAL_BYTES = 4_200_000  # a phone JPEG
 
