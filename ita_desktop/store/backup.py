@@ -151,13 +151,15 @@ def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = N
     return None
 
 
-def _snapshot_reader(path: Path) -> sqlite3.Connection:
+def open_snapshot(path: Path) -> sqlite3.Connection:
     """A read-only connection holding a read transaction: it sees the file as of now until closed.
 
     Without the open transaction a step-wise backup starts again from the first
     page after each commit of another connection, and never ends while the clerk types.
+    Taken when the file is opened, so today's copy is the file before today's edits;
+    usable from the worker thread that takes the copy.
     """
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("BEGIN")
@@ -169,19 +171,22 @@ def _snapshot_reader(path: Path) -> sqlite3.Connection:
 
 
 def take_daily_backup(path: str | Path, *, today: date | None = None, generations: int = DAILY_GENERATIONS,
-                      pages: int = STEP_PAGES, should_stop: Callable[[], bool] | None = None
-                      ) -> ReportFileError | None:
+                      pages: int = STEP_PAGES, should_stop: Callable[[], bool] | None = None,
+                      snapshot: sqlite3.Connection | None = None) -> ReportFileError | None:
     """Today's copy of a file another connection may be editing; for a worker thread.
 
-    Reads through its own read-only connection (one consistent snapshot; the
-    editor keeps writing meanwhile), ``pages`` per step; a failure is returned,
-    a stop raises BackupCancelled. Nothing is done when today's copy exists.
+    Reads through ``snapshot`` (from :func:`open_snapshot`, closed here) or a
+    read-only connection of its own: one consistent view while the editor keeps
+    writing, ``pages`` per step; a failure is returned, a stop raises
+    BackupCancelled. Nothing is done when today's copy exists.
     """
     path = Path(path)
     if not daily_backup_due(path, today):
+        if snapshot is not None:
+            snapshot.close()
         return None
     try:
-        conn = _snapshot_reader(path)
+        conn = snapshot if snapshot is not None else open_snapshot(path)
     except sqlite3.Error as exc:
         return _daily_copy_failed(path, exc)
     try:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES, migrate
 from ita_desktop.errors import ReportFileError, UserError
-from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due
+from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due, open_snapshot
 from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
 
@@ -294,6 +294,7 @@ class OpenedReportFile:
     lock: ReportLock | None = None
     notices: list[UserError] = field(default_factory=list)
     daily_backup_due: bool = False  # with defer_daily_backup: today's copy is the caller's to take
+    daily_snapshot: sqlite3.Connection | None = None  # ...from this view of the file as opened
 
     def release(self) -> None:
         if self.lock is not None:
@@ -345,6 +346,11 @@ def open_report_file(path: str | Path, *, create: bool = False, backups: bool = 
     opened = OpenedReportFile(db, lock=lock)
     if backups and version > 0 and defer_daily_backup:
         opened.daily_backup_due = daily_backup_due(path)
+        if opened.daily_backup_due:
+            try:  # before anything is written: the copy must hold the file from before today's edits
+                opened.daily_snapshot = open_snapshot(path)
+            except sqlite3.Error:
+                pass  # the worker's own attempt will then report the failure
     elif backups and version > 0:
         problem = daily_backup(db.conn, path)
         if problem is not None:

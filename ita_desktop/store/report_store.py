@@ -43,6 +43,7 @@ class ReportStore:
     read_only = False
     notices: tuple = ()
     daily_backup_due = False  # opened with defer_daily_backup and today's copy not yet taken
+    daily_snapshot = None  # the file as opened, for that copy (handed to whoever takes it)
     _opened = None
 
     def __init__(self, db: Database, path: Path) -> None:
@@ -61,7 +62,7 @@ class ReportStore:
         opened = open_report_file(path, create=create, defer_daily_backup=defer_daily_backup)
         store = cls(opened.db, path)
         store.read_only, store.notices, store._opened = opened.read_only, tuple(opened.notices), opened
-        store.daily_backup_due = opened.daily_backup_due
+        store.daily_backup_due, store.daily_snapshot = opened.daily_backup_due, opened.daily_snapshot
         if not store.read_only:
             store._purge_deleted()
         return store
@@ -73,6 +74,9 @@ class ReportStore:
         return cls(open_read_only(path), path)
 
     def close(self) -> None:
+        if self.daily_snapshot is not None:  # opened, but today's copy was never started
+            self.daily_snapshot.close()
+            self.daily_snapshot = None
         self.db.close()
         if self._opened is not None:
             self._opened.release()

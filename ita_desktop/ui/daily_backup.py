@@ -1,11 +1,14 @@
 """Today's backup copy of the open report, taken on a worker thread so the editor shows at once.
 
-The copy reads through its own read-only connection (``store.backup.take_daily_backup``),
-so the clerk can type while it runs; closing the file stops it between two steps.
+The copy reads the file as it was opened (a snapshot taken before any edit,
+``store.backup.open_snapshot``), so the clerk can type while it runs and the day
+still keeps a copy from before its edits. Closing the file lets it finish (for a
+while), then stops it between two steps.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -17,6 +20,9 @@ from ita_desktop.store import backup
 # Closing waits this long for the copy to stop; a step is a few milliseconds, the final
 # fsync of a large copy on a slow USB stick can take longer (the thread then ends on its own).
 STOP_WAIT_S = 5.0
+# ...and first this long for it to finish: a copy stopped now would be taken at the next
+# opening, with this session's edits in it. 550 MB take ~2 s from a disk, ~30 s from a USB stick.
+FINISH_WAIT_S = 30.0
 
 
 def unexpected_failure(path: Path, exc: BaseException) -> ReportFileError:
@@ -32,9 +38,11 @@ class DailyBackupRunner(QObject):
     finished = Signal()  # the copy is in place (or was already there)
     failed = Signal(object)  # ReportFileError: shown to the clerk as a notice
 
-    def __init__(self, path: str | Path, parent: QObject | None = None) -> None:
+    def __init__(self, path: str | Path, parent: QObject | None = None,
+                 snapshot: sqlite3.Connection | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
+        self.snapshot = snapshot  # the file as opened; the copy closes it
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -55,6 +63,12 @@ class DailyBackupRunner(QObject):
             self._thread.join(timeout)
         return not self.is_running()
 
+    def finish(self, timeout: float | None = None) -> bool:
+        """Let the copy finish for up to ``timeout`` (FINISH_WAIT_S) seconds, then stop it; True if it finished."""
+        finished = self.wait(FINISH_WAIT_S if timeout is None else timeout)
+        self.stop()
+        return finished
+
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the copy to end without stopping it; True once it has."""
         if self._thread is not None:
@@ -63,7 +77,7 @@ class DailyBackupRunner(QObject):
 
     def _run(self) -> None:
         try:
-            problem = backup.take_daily_backup(self.path, should_stop=self._stop.is_set)
+            problem = backup.take_daily_backup(self.path, should_stop=self._stop.is_set, snapshot=self.snapshot)
         except backup.BackupCancelled:
             return
         except Exception as exc:  # noqa: BLE001 - whatever happens here must reach the clerk as a notice

@@ -106,7 +106,7 @@ class ReportDocument(QObject):
         if not self.flush():
             return False
         if self.daily_backup is not None:
-            self.daily_backup.stop()  # before the file closes: no partial copy is left
+            self.daily_backup.finish()  # before the file closes: a whole copy, or no partial one
         self.undo_stack.clear()
         self.store.close()
         return True
@@ -114,7 +114,8 @@ class ReportDocument(QObject):
     def start_daily_backup(self) -> None:
         """Take today's backup copy on a worker thread, if opening left it to be taken."""
         if self.store.daily_backup_due and self.daily_backup is None:
-            self.daily_backup = DailyBackupRunner(self.store.path, self)
+            snapshot, self.store.daily_snapshot = self.store.daily_snapshot, None  # the runner's now
+            self.daily_backup = DailyBackupRunner(self.store.path, self, snapshot=snapshot)
             self.daily_backup.failed.connect(self._add_notice)
             self.daily_backup.start()
 

@@ -212,3 +212,17 @@ def test_sigkill_during_the_copy_leaves_the_file_and_no_complete_looking_copy(ph
     assert take_daily_backup(photo_report, today=next_day) is None
     assert not daily_partials(photo_report)
     assert read_rows(daily_target(photo_report, next_day), "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_the_copy_holds_the_file_as_opened_before_the_purge_and_the_first_edit(photo_report):
+    with ReportStore.open(photo_report, defer_daily_backup=True) as store:
+        store.delete_photo(store.load_report(1).measures[0].photos[0].id)  # undoable until the file closes
+    with ReportStore.open(photo_report, defer_daily_backup=True) as store:  # the opening purges it
+        snapshot, store.daily_snapshot = store.daily_snapshot, None
+        assert snapshot is not None
+        store.update_report(1, agency="แก้ไขหลังเปิดไฟล์")
+        assert take_daily_backup(photo_report, snapshot=snapshot) is None
+    copy = daily_target(photo_report)
+    assert read_rows(copy, "SELECT agency FROM reports") == [("เทศบาลตำบลบางรัก",)]
+    assert read_rows(copy, "SELECT count(*) FROM photos WHERE deleted = 1") == [(1,)]  # the photo can come back
+    assert read_rows(photo_report, "SELECT count(*) FROM photos WHERE deleted = 1") == [(0,)]

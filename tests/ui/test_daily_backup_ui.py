@@ -1,5 +1,6 @@
-"""The editor opens without waiting for today's backup copy; the copy is taken on a worker thread, stops when
-the file is closed, and a failure shows in the banner in Thai and English."""
+"""The editor opens without waiting for today's backup copy; the copy is taken on a worker thread from the file
+as opened, is let finish when the file is closed (stopped if it cannot in time), and a failure shows in the
+banner in Thai and English."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from ita_desktop.store import backup
 from ita_desktop.store.backup import daily_target
 from ita_desktop.store.report_store import ReportStore
+from ita_desktop.ui import daily_backup as daily_backup_module
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.main_window import MainWindow
 from ita_desktop.ui.settings import AppSettings
@@ -93,7 +95,19 @@ def window(qtbot, tmp_path):
     return win
 
 
-def test_closing_the_window_stops_the_copy_and_leaves_no_part(report_file, window, monkeypatch):
+def test_closing_right_after_an_edit_keeps_a_copy_from_before_it(report_file, qtbot):
+    document = ReportDocument.open(report_file)
+    measure_id = document.report.sections[0].groups[0].measures[0].id
+    document.set_measure_field(measure_id, "summary", "แก้ไขแล้วปิดทันที")
+    assert document.close()  # lets the copy finish: it was taken from the file as opened
+    copy = daily_target(report_file)
+    assert read_rows(copy, "PRAGMA integrity_check") == [("ok",)]
+    assert read_rows(copy, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("ดำเนินการแล้ว",)]
+    assert read_rows(report_file, f"SELECT summary FROM measures WHERE id = {measure_id}") == [("แก้ไขแล้วปิดทันที",)]
+
+
+def test_a_copy_that_cannot_finish_in_time_is_stopped_at_close_and_leaves_no_part(report_file, window, monkeypatch):
+    monkeypatch.setattr(daily_backup_module, "FINISH_WAIT_S", 0.2)
     held = HeldCopy(monkeypatch)
     try:
         assert window.open_path(report_file)
@@ -107,7 +121,9 @@ def test_closing_the_window_stops_the_copy_and_leaves_no_part(report_file, windo
     assert backup.daily_backup_due(report_file)  # the next open takes it
 
 
-def test_opening_another_file_stops_the_first_copy(report_file, tmp_path, window, monkeypatch, qtbot):
+def test_opening_another_file_stops_a_first_copy_that_cannot_finish(report_file, tmp_path, window, monkeypatch,
+                                                                   qtbot):
+    monkeypatch.setattr(daily_backup_module, "FINISH_WAIT_S", 0.2)
     held = HeldCopy(monkeypatch)
     other = _report_file(tmp_path / "other.ita")
     try:
