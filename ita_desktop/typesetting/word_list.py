@@ -11,7 +11,9 @@ kept in a marshal file after the first build, which loads in ~0.08 s.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,7 +22,8 @@ from ita_desktop.atomic_file import write_atomically
 from ita_desktop.errors import ReportFileError
 
 # Bump when the sets' meaning changes, so an old cache is never read.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
+_DIGEST_BYTES = 32  # the file: sha256 of the marshal payload, then the payload
 
 
 class WordList:
@@ -41,18 +44,15 @@ class WordList:
         """
         key = f"{source_version}-py{sys.version_info[0]}.{sys.version_info[1]}-m{marshal.version}-f{_CACHE_FORMAT}"
         path = folder / f"word-list-{key}.marshal"
-        try:
-            loaded = marshal.loads(path.read_bytes())
-            if (isinstance(loaded, tuple) and len(loaded) == 2
-                    and all(isinstance(part, frozenset) for part in loaded)):
-                word_list = cls(())
-                word_list._words, word_list._proper_prefixes = loaded
-                return word_list
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        loaded = _read_cache(path)
+        if loaded is not None:
+            word_list = cls(())
+            word_list._words, word_list._proper_prefixes = loaded
+            return word_list
         word_list = cls(words())
+        payload = marshal.dumps((word_list._words, word_list._proper_prefixes))
         try:
-            write_atomically(marshal.dumps((word_list._words, word_list._proper_prefixes)), path)
+            write_atomically(hashlib.sha256(payload).digest() + payload, path)
         except (OSError, ReportFileError):
             pass
         return word_list
@@ -77,3 +77,26 @@ class WordList:
             if piece not in proper_prefixes:
                 break  # no longer word starts with ``piece``
         return found
+
+
+def _read_cache(path: Path) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The two sets from a cache this user wrote and nothing has changed since; None for anything else.
+
+    A damaged file would otherwise load as other words (one flipped bit in the payload
+    usually still unmarshals), and the fallback folder may be a shared temporary one.
+    """
+    try:
+        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
+            return None
+        data = path.read_bytes()
+        digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
+        if hashlib.sha256(payload).digest() != digest:
+            return None
+        loaded = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError, MemoryError):
+        return None
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, frozenset) for part in loaded)):
+        return None
+    if not all(isinstance(word, str) for part in loaded for word in part):
+        return None
+    return loaded

@@ -68,3 +68,28 @@ def test_a_damaged_cache_is_rebuilt_and_an_unwritable_folder_only_costs_time(tmp
         cache.write_bytes(damage)
         assert "ไป" in WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
     assert "มา" in WordList.cached(lambda: ["มา"], tmp_path / "missing" / "folder", "1.0")
+
+
+def test_a_cache_that_still_unmarshals_but_was_changed_or_is_not_ours_is_not_used(tmp_path, monkeypatch):
+    import hashlib
+    import marshal
+
+    WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
+    [cache] = tmp_path.glob("word-list-*.marshal")
+    original = cache.read_bytes()
+    rebuilt = []
+
+    def source():
+        rebuilt.append(1)
+        return ["ไป", "มา"]
+
+    flipped = bytearray(original)
+    flipped[-3] ^= 0x01  # inside a word: the payload still unmarshals, as other words
+    cache.write_bytes(bytes(flipped))
+    assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 1
+    payload = marshal.dumps((frozenset({1}), frozenset()))  # well formed, right digest, not words
+    cache.write_bytes(hashlib.sha256(payload).digest() + payload)
+    assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 2
+    cache.write_bytes(original)
+    monkeypatch.setattr("os.getuid", lambda: 4242)  # a file another user left in a shared folder
+    assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 3
