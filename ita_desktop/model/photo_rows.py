@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from ita_desktop.model.print_resolution import MIN_PRINTED_PPI, mm_for
 from ita_desktop.model.report import Photo
 
-# The A4 text width (210 − 30 − 20 mm): the widest any photo prints.
-TEXT_WIDTH_MM = 160.0
+# The A4 page width: the widest a panorama can print (the official margins leave 160 mm, but the clerk
+# may narrow them), so its print copy is made for that.
+PAGE_WIDTH_MM = 210.0
 # A picture wider than this (a panorama) gets a row of its own.
 PANORAMA_ASPECT = 1.9
 # A pair shares one height of at most this.
@@ -62,7 +63,7 @@ def row_sizes(row: Sequence[Photo], width_mm: float, gap_mm: float) -> list[tupl
 
 def largest_print_mm(aspect: float) -> tuple[float, float]:
     """The largest (width, height) a photo of ``aspect`` can print at, alone or in any pair."""
-    height = _lone_height(aspect, TEXT_WIDTH_MM)
+    height = _lone_height(aspect, PAGE_WIDTH_MM)
     if aspect < PANORAMA_ASPECT:  # beside a vanishingly narrow partner a pair photo may be larger
-        height = max(height, min(TEXT_WIDTH_MM / aspect, PAIR_MAX_HEIGHT_MM))
+        height = max(height, min(PAGE_WIDTH_MM / aspect, PAIR_MAX_HEIGHT_MM))
     return height * aspect, height

@@ -123,3 +123,12 @@ def test_batch_keeps_order_and_reports_bad_ones():
     results = list(prepare_many(sources, workers=2))
     assert [r.name for r in results] == ["p0.jpg", "p1.jpg", "bad.jpg", "p2.jpg", "p3.jpg", "p4.jpg"]
     assert [r.error is None for r in results] == [True, True, False, True, True, True]
+
+
+def test_a_panorama_keeps_word_resolution_even_across_a_page_without_margins():
+    from ita_desktop.model import Photo
+    from ita_desktop.model.photo_rows import row_sizes
+
+    prepared = prepare_photo(jpeg_bytes(12000, 3000), "pano.jpg")  # a phone panorama
+    ((width_mm, _),) = row_sizes([Photo(width=prepared.width, height=prepared.height)], 210.0, 6.0)
+    assert width_mm == pytest.approx(210.0) and ppi_of(prepared.width, width_mm) >= MIN_PRINT_PPI
