@@ -36,7 +36,7 @@ class BackgroundJob(QObject):
     def run(self) -> None:
         try:
             result = self.work()
-        except Exception as error:  # handed to the UI thread, which words it for the clerk
+        except BaseException as error:  # handed to the UI thread, which words it (the dialog's loop must end)
             self.finished.emit(None, error)
             return
         self.finished.emit(result, None)
