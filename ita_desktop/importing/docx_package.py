@@ -66,7 +66,8 @@ def _read_member(path: Path, info: zipfile.ZipInfo | None) -> bytes:
         raise PictureReadError("the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
     try:
         return read_member(path, info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, MemoryError):
+        # MemoryError: a picture that inflates far past the size the zip claims (a zip bomb)
         raise PictureReadError("the picture is damaged inside the Word file.",
                                "ภาพนี้เสียหายอยู่ในไฟล์ Word") from None
 
