@@ -233,6 +233,31 @@ def list_backups(path: str | Path) -> list[BackupCopy]:
     return sorted(found, key=lambda copy: copy.taken, reverse=True)
 
 
+def _copy_with_page_size(source: sqlite3.Connection, target: sqlite3.Connection, scratch_folder: Path) -> None:
+    """``source`` into ``target``, going through a scratch copy with the target's page size when they differ.
+
+    SQLite cannot back up into a WAL file of another page size (a backup of a file made
+    before new files got 16 KB pages, restored into one recreated since).
+    """
+    page_size = target.execute("PRAGMA page_size").fetchone()[0]
+    if source.execute("PRAGMA page_size").fetchone()[0] == page_size:
+        source.backup(target)
+        return
+    scratch = scratch_folder / f".restore-{os.getpid()}-{threading.get_ident()}.tmp"
+    scratch.unlink(missing_ok=True)
+    try:
+        resized = sqlite3.connect(str(scratch))
+        try:
+            source.backup(resized)
+            resized.execute(f"PRAGMA page_size = {int(page_size)}")
+            resized.execute("VACUUM")  # rewrites the copy with the new page size (it is not in WAL mode)
+            resized.backup(target)
+        finally:
+            resized.close()
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
 def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     """Replace the content of the open file ``conn`` (at ``path``) with ``backup``; returns the safety copy.
 
@@ -251,7 +276,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        source.backup(conn)
+        _copy_with_page_size(source, conn, folder)
     finally:
         source.close()
     if conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:

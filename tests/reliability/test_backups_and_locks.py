@@ -100,3 +100,27 @@ def test_defensive_mode_blocks_writable_schema(tmp_path):
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("UPDATE sqlite_master SET sql = 'CREATE TABLE t (y)' WHERE name = 't'")
     conn.close()
+
+
+def test_restore_of_a_copy_with_other_pages_into_a_file_made_since(report_file, tmp_path):
+    """A copy from a file with 4 KB pages, restored into a file recreated since (16 KB pages, WAL)."""
+    old_copy = tmp_path / "old.ita"
+    conn = sqlite3.connect(old_copy)
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("VACUUM")
+    conn.close()
+    with ReportStore.open(report_file) as store:
+        store.update_report(1, agency="อบต.ในสำเนาเก่า")
+        store.db.conn.backup(sqlite3.connect(old_copy))  # the copy: this content
+    with sqlite3.connect(old_copy) as check:
+        check.execute("PRAGMA page_size = 4096")
+        check.execute("PRAGMA journal_mode = DELETE")
+        check.execute("VACUUM")
+        assert check.execute("PRAGMA page_size").fetchone()[0] == 4096
+    with ReportStore.open(report_file) as store:
+        assert store.db.execute("PRAGMA page_size").fetchone()[0] == 16384
+        store.update_report(1, agency="ชื่อใหม่")
+        restore_into(store.db.conn, store.path, old_copy)
+        assert store.load_report(1).agency == "อบต.ในสำเนาเก่า"
+        assert store.db.execute("PRAGMA page_size").fetchone()[0] == 16384
+    assert sqlite3.connect(report_file).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
