@@ -8,6 +8,8 @@ import zlib
 
 from PIL import Image
 
+from ita_desktop.model.photo_rows import largest_print_mm
+from ita_desktop.model.print_resolution import MAX_KEPT_PPI, MIN_PRINT_PPI, ppi_of
 from ita_desktop.pdf.render import render_report
 from ita_desktop.photos.batch import prepare_many
 from ita_desktop.store.report_store import ReportStore
@@ -94,7 +96,9 @@ def test_one_batch_of_bad_and_good_photos(tmp_path):
         assert [photo.original_name for photo in stored] == [name for name in names if name in GOOD]
         by_name = {photo.original_name: photo for photo in stored}
         assert (by_name["sideways.jpg"].width, by_name["sideways.jpg"].height) == (600, 800)
-        assert by_name["panorama.jpg"].width <= 1890 and by_name["panorama.jpg"].height >= 100
+        panorama = by_name["panorama.jpg"]  # decoded small, but sharp enough across the whole page width
+        width_mm, _ = largest_print_mm(panorama.width / panorama.height)
+        assert MIN_PRINT_PPI <= ppi_of(panorama.width, width_mm) <= MAX_KEPT_PPI and panorama.height >= 100
         heic = Image.open(io.BytesIO(store.photo_data(by_name["IMG_0001.HEIC"].id))).convert("RGB")
         assert heic.getpixel((50, 240))[0] > 200 and heic.getpixel((600, 240))[1] > 200  # red | white
         for photo in stored:
