@@ -87,7 +87,7 @@ def test_a_cache_that_still_unmarshals_but_was_changed_or_is_not_ours_is_not_use
     flipped[-3] ^= 0x01  # inside a word: the payload still unmarshals, as other words
     cache.write_bytes(bytes(flipped))
     assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 1
-    payload = marshal.dumps((frozenset({1}), frozenset()))  # well formed, right digest, not words
+    payload = marshal.dumps([frozenset({"ไป"})])  # right digest, wrong shape
     cache.write_bytes(hashlib.sha256(payload).digest() + payload)
     assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 2
     cache.write_bytes(original)
