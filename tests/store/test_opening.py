@@ -58,12 +58,17 @@ def test_newer_version_refused(tmp_path):
     _refused(path, "newer version")
 
 
-def test_truncated_database_refused(tmp_path):
-    path = tmp_path / "cut.ita"
+def _written_report(path) -> bytes:
+    """small_report() in a new file at ``path``, all in the main file (no -wal); its bytes."""
     with ReportStore.open(path, create=True) as store:
         store.insert_report(small_report())
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def test_truncated_database_refused(tmp_path):
+    path = tmp_path / "cut.ita"
+    data = _written_report(path)
     path.write_bytes(data[: len(data) // 2])
     _refused(path, "damaged")
 
@@ -155,9 +160,5 @@ def test_damaged_photo_pixels_are_named_when_read_not_at_open(tmp_path):
 
 def test_file_cut_short_is_refused_without_reading_it_all(tmp_path):
     path = tmp_path / "short.ita"
-    with ReportStore.open(path, create=True) as store:
-        store.insert_report(small_report())
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = path.read_bytes()
-    path.write_bytes(data[:-4096])
+    path.write_bytes(_written_report(path)[:-4096])
     _refused(path, "cut short")
