@@ -37,10 +37,10 @@ lint: $(STAMP)
 I18N_DIR := resources/translations
 PYBABEL := $(VENV)/bin/pybabel
 i18n: $(STAMP)
-	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 --sort-by-file --project=ITA-Desktop \
+	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 -k Message:1 -k Message.plural:1,2 --no-location --sort-output --project=ITA-Desktop \
 		--copyright-holder="ITA Desktop" --msgid-bugs-address="" -o $(I18N_DIR)/ita_desktop.pot .
 	@if test -f $(I18N_DIR)/th/LC_MESSAGES/ita_desktop.po; then \
-		$(PYBABEL) update -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th --no-fuzzy-matching; \
+		$(PYBABEL) update -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th --no-fuzzy-matching --ignore-obsolete; \
 	else \
 		$(PYBABEL) init -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th; \
 	fi

@@ -4,7 +4,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ita_desktop.cli import main as cli_main
+    from ita_desktop.cli.main import main as cli_main
 
     return cli_main(sys.argv[1:] if argv is None else argv)
 

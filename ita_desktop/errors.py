@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-import locale
-import os
+from ita_desktop.i18n import ui_language
+from ita_desktop.messages import Message
 
-
-def ui_language() -> str:
-    """"th" or "en": ITA_DESKTOP_LANG, else the locale; Thai unless the locale says otherwise."""
-    chosen = os.environ.get("ITA_DESKTOP_LANG", "")
-    if chosen in ("th", "en"):
-        return chosen
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "th" if value.lower().startswith("th") else "en"
-    code = locale.getlocale()[0] or ""
-    return "en" if code and not code.lower().startswith("th") else "th"
+__all__ = ["PhotoError", "ReportFileError", "UserError", "ui_language"]
 
 
 class UserError(Exception):
-    """A problem the clerk can act on, worded for the clerk in both languages."""
+    """A problem the clerk can act on; its :class:`Message` is translated when shown."""
 
-    def __init__(self, english: str, thai: str) -> None:
-        super().__init__(english)
-        self.english = english
-        self.thai = thai
+    def __init__(self, message: Message | str, thai: str | None = None) -> None:
+        # TRANSITIONAL: (english, thai) pairs are being moved into the catalogue; new code passes a Message.
+        self.text_message = message if isinstance(message, Message) else None
+        self._pair = None if isinstance(message, Message) else (message, thai or message)
+        super().__init__(self.message("en"))
+
+    @property
+    def english(self) -> str:
+        return self.message("en")
+
+    @property
+    def thai(self) -> str:
+        return self.message("th")
 
     def message(self, language: str | None = None) -> str:
-        return self.thai if (language or ui_language()) == "th" else self.english
+        if self.text_message is not None:
+            return self.text_message.text(language)
+        english, thai = self._pair
+        return thai if (language or ui_language()) == "th" else english
 
 
 class ReportFileError(UserError):

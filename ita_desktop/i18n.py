@@ -8,17 +8,33 @@ its own "language changed" signal and calls each widget's ``retranslate()``).
 from __future__ import annotations
 
 import gettext
+import locale
+import os
+from functools import cache
 
-from ita_desktop.errors import ui_language
 from ita_desktop.paths import resource
 
 DOMAIN = "ita_desktop"
 LANGUAGES = ("th", "en")
-_current: gettext.NullTranslations = gettext.NullTranslations()
-_language = "en"
+_language: str | None = None  # None until set_language: the environment decides
 
 
-def _load(language: str) -> gettext.NullTranslations:
+def ui_language() -> str:
+    """"th" or "en": ITA_DESKTOP_LANG, else the locale; Thai unless the locale says otherwise."""
+    chosen = os.environ.get("ITA_DESKTOP_LANG", "")
+    if chosen in LANGUAGES:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "th" if value.lower().startswith("th") else "en"
+    code = locale.getlocale()[0] or ""
+    return "en" if code and not code.lower().startswith("th") else "th"
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue of ``language`` (English is the msgids themselves)."""
     catalogue = resource(f"translations/{language}/LC_MESSAGES/{DOMAIN}.mo")
     if language == "en" or not catalogue.is_file():
         return gettext.NullTranslations()
@@ -28,25 +44,25 @@ def _load(language: str) -> gettext.NullTranslations:
 
 def set_language(language: str | None = None) -> str:
     """Switch to ``language`` ("th"/"en"; default from the environment); returns the one in use."""
-    global _current, _language
+    global _language
     _language = language if language in LANGUAGES else ui_language()
-    _current = _load(_language)
     return _language
 
 
 def current_language() -> str:
-    return _language
+    """The language in use: the one set, else the environment's (the command line never sets one)."""
+    return _language or ui_language()
 
 
 def _(message: str) -> str:
     """Translate an English UI string into the current language."""
-    return _current.gettext(message)
+    return translations(current_language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _current.ngettext(singular, plural, count)
+    return translations(current_language()).ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate ``message`` within ``context`` (Qt's own strings are keyed by their Qt class)."""
-    return _current.pgettext(context, message)
+    return translations(current_language()).pgettext(context, message)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButto
 from ita_desktop.i18n import _
 from ita_desktop.ui.catalogue import bundled_catalogue, catalogue_for, sort_codes
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.fields import YearField
-from ita_desktop.ui.forms.table_field import TableField
+from ita_desktop.ui.form_pages.fields import YearField
+from ita_desktop.ui.form_pages.table_field import TableField
 
 
 class CatalogueDialog(QDialog):

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from ita_desktop.i18n import _
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
 from ita_desktop.store.report_store import ReportStore
-from ita_desktop.ui import commands
+from ita_desktop.ui import undo_commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
 from ita_desktop.ui.daily_backup import DailyBackupRunner
 
@@ -194,7 +194,7 @@ class ReportDocument(QObject):
         old = self.report.signatories if kind == "signatories" else getattr(target, key)
         if old == value:
             return
-        self.undo_stack.push(commands.SetFieldCommand(self, kind, target, key, old, value, label))
+        self.undo_stack.push(undo_commands.SetFieldCommand(self, kind, target, key, old, value, label))
 
     def set_report_field(self, key: str, value: Any) -> None:
         """title, agency, agency_kind, fiscal_year, report_date, thai_digits, margins_mm."""
@@ -223,16 +223,16 @@ class ReportDocument(QObject):
         group = self.group(group_id)
         index = len(group.measures) if index is None else max(0, min(index, len(group.measures)))
         measure = measure or Measure()
-        self.undo_stack.push(commands.AddMeasureCommand(self, group, index, measure, _("Add measure")))
+        self.undo_stack.push(undo_commands.AddMeasureCommand(self, group, index, measure, _("Add measure")))
         return measure
 
     def duplicate_measure(self, measure_id: int) -> Measure | None:
-        command = commands.DuplicateMeasureCommand(self, self.measure(measure_id), _("Duplicate measure"))
+        command = undo_commands.DuplicateMeasureCommand(self, self.measure(measure_id), _("Duplicate measure"))
         self.undo_stack.push(command)
         return command.measure
 
     def delete_measure(self, measure_id: int) -> None:
-        self.undo_stack.push(commands.DeleteMeasureCommand(self, self.measure(measure_id), _("Delete measure")))
+        self.undo_stack.push(undo_commands.DeleteMeasureCommand(self, self.measure(measure_id), _("Delete measure")))
 
     def move_measure(self, measure_id: int, group_id: int, index: int) -> None:
         """Move to ``index`` of ``group_id`` (counted without the measure itself), also across groups."""
@@ -242,7 +242,7 @@ class ReportDocument(QObject):
         index = max(0, min(index, size))
         if source is target and index == source_index:
             return
-        self.undo_stack.push(commands.MoveMeasureCommand(self, measure, target, index, _("Move measure")))
+        self.undo_stack.push(undo_commands.MoveMeasureCommand(self, measure, target, index, _("Move measure")))
 
     def add_section(self, title: str = "", index: int | None = None) -> Section:
         """A section with one ungrouped group, so measures can be added at once."""
@@ -250,32 +250,32 @@ class ReportDocument(QObject):
         index = len(sections) if index is None else max(0, min(index, len(sections)))
         section = Section(title=title)
         self.undo_stack.beginMacro(_("Add section"))
-        self.undo_stack.push(commands.AddSectionCommand(self, section, index, _("Add section")))
+        self.undo_stack.push(undo_commands.AddSectionCommand(self, section, index, _("Add section")))
         if section.id is not None:
-            self.undo_stack.push(commands.AddGroupCommand(self, section, MeasureGroup(), 0, _("Add group")))
+            self.undo_stack.push(undo_commands.AddGroupCommand(self, section, MeasureGroup(), 0, _("Add group")))
         self.undo_stack.endMacro()
         return section
 
     def delete_section(self, section_id: int) -> None:
         """Delete a section with its groups, measures and photos (undo brings them all back)."""
-        self.undo_stack.push(commands.DeleteSectionCommand(self, self.section(section_id), _("Delete section")))
+        self.undo_stack.push(undo_commands.DeleteSectionCommand(self, self.section(section_id), _("Delete section")))
 
     def move_section(self, section_id: int, index: int) -> None:
         section = self.section(section_id)
         index = max(0, min(index, len(self.report.sections) - 1))
         if self.report.sections.index(section) != index:
-            self.undo_stack.push(commands.MoveSectionCommand(self, section, index, _("Move section")))
+            self.undo_stack.push(undo_commands.MoveSectionCommand(self, section, index, _("Move section")))
 
     def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> MeasureGroup:
         section = self.section(section_id)
         index = len(section.groups) if index is None else max(0, min(index, len(section.groups)))
         group = MeasureGroup(kind=kind, title=title)
-        self.undo_stack.push(commands.AddGroupCommand(self, section, group, index, _("Add group")))
+        self.undo_stack.push(undo_commands.AddGroupCommand(self, section, group, index, _("Add group")))
         return group
 
     def delete_group(self, group_id: int) -> None:
         """Delete a group with its measures and photos (undo brings them all back)."""
-        self.undo_stack.push(commands.DeleteGroupCommand(self, self.group(group_id), _("Delete group")))
+        self.undo_stack.push(undo_commands.DeleteGroupCommand(self, self.group(group_id), _("Delete group")))
 
     def move_group(self, group_id: int, section_id: int, index: int) -> None:
         group, section = self.group(group_id), self.section(section_id)
@@ -284,7 +284,7 @@ class ReportDocument(QObject):
         index = max(0, min(index, size))
         if source is section and source.groups.index(group) == index:
             return
-        self.undo_stack.push(commands.MoveGroupCommand(self, group, section, index, _("Move group")))
+        self.undo_stack.push(undo_commands.MoveGroupCommand(self, group, section, index, _("Move group")))
 
     # -- photos -------------------------------------------------------------------------
     def add_photos(self, measure_id: int, prepared: list, captions: list[str] | None = None,
@@ -294,20 +294,20 @@ class ReportDocument(QObject):
             return []
         captions = list(captions) if captions is not None else [""] * len(prepared)
         names = list(names) if names is not None else [""] * len(prepared)
-        command = commands.AddPhotosCommand(self, self.measure(measure_id), list(prepared), captions, names,
+        command = undo_commands.AddPhotosCommand(self, self.measure(measure_id), list(prepared), captions, names,
                                             _("Add photos"))
         self.undo_stack.push(command)
         return list(command.photos)
 
     def remove_photo(self, photo_id: int) -> None:
         measure, photo = self.locate_photo(photo_id)
-        self.undo_stack.push(commands.RemovePhotoCommand(self, measure, photo, _("Remove photo")))
+        self.undo_stack.push(undo_commands.RemovePhotoCommand(self, measure, photo, _("Remove photo")))
 
     def move_photo(self, photo_id: int, index: int) -> None:
         measure, photo = self.locate_photo(photo_id)
         index = max(0, min(index, len(measure.photos) - 1))
         if measure.photos.index(photo) != index:
-            self.undo_stack.push(commands.MovePhotoCommand(self, measure, photo, index, _("Move photo")))
+            self.undo_stack.push(undo_commands.MovePhotoCommand(self, measure, photo, index, _("Move photo")))
 
     # -- item catalogue (data, not undoable) -------------------------------------------------
     def catalogue(self, fiscal_year: int | None = None) -> list[tuple[str, str]]:
@@ -316,5 +316,5 @@ class ReportDocument(QObject):
     def set_catalogue(self, fiscal_year: int, items: list[tuple[str, str]]) -> None:
         try:
             self.store.set_catalogue(fiscal_year, items)
-        except commands.WRITE_ERRORS as error:
+        except undo_commands.WRITE_ERRORS as error:
             self.report_write_failure(error)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.i18n import _
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.group_form import GroupForm
-from ita_desktop.ui.forms.measure_form import MeasureForm
-from ita_desktop.ui.forms.page import FormPage
-from ita_desktop.ui.forms.report_form import ReportForm
-from ita_desktop.ui.forms.section_form import SectionForm
+from ita_desktop.ui.form_pages.group_form import GroupForm
+from ita_desktop.ui.form_pages.measure_form import MeasureForm
+from ita_desktop.ui.form_pages.page import FormPage
+from ita_desktop.ui.form_pages.report_form import ReportForm
+from ita_desktop.ui.form_pages.section_form import SectionForm
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
 
 # The forms not shown at first are built this long after the editor, when the window is already up.

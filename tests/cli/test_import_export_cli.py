@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.cli import main
+from ita_desktop.cli.main import main
 from ita_desktop.store.report_store import ReportStore
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"

@@ -6,7 +6,7 @@ import json
 
 import docx
 
-from ita_desktop.cli import main
+from ita_desktop.cli.main import main
 from ita_desktop.store.report_store import ReportStore
 from tests.importing.test_docx_import import build_seed_docx
 

@@ -11,7 +11,7 @@ import pytest
 
 import ita_desktop.importing.docx_command as docx_command
 import ita_desktop.photos.batch as photo_batch
-from ita_desktop.cli import main
+from ita_desktop.cli.main import main
 from ita_desktop.errors import ReportFileError
 from ita_desktop.importing import recognise_text, save_recognised
 from ita_desktop.importing.docx_import import ImportCancelled, import_docx

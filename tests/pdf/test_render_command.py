@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from ita_desktop import atomic_file
-from ita_desktop.cli import main
+from ita_desktop.cli.main import main
 from ita_desktop.errors import UserError
 from ita_desktop.pdf import render as render_module
 from ita_desktop.pdf import render_to_file, write_atomically

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 from ita_desktop.i18n import _
 from ita_desktop.model import GroupKind
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.fields import ChoiceField, TextField
-from ita_desktop.ui.forms.page import FormPage
+from ita_desktop.ui.form_pages.fields import ChoiceField, TextField
+from ita_desktop.ui.form_pages.page import FormPage
 
 
 def kind_choices() -> list[tuple[object, str]]:

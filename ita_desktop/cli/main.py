@@ -7,37 +7,30 @@ non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+from types import ModuleType
 
 from ita_desktop import __version__
 from ita_desktop.errors import UserError
 
-# subcommand → module under ita_desktop.commands
-COMMANDS = {
-    "import": "import_cmd",
-    "export": "export_cmd",
-    "render": "render_cmd",
-    "new-year": "new_year_cmd",
-}
+COMMANDS = ("import", "export", "render", "new-year")
 EXIT_USER_ERROR = 2
 
 
-def _command_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def _command_modules() -> dict[str, ModuleType]:
+    """Subcommand → its module (add_arguments, run), imported here so the window's start-up skips them."""
+    from ita_desktop.cli import export_cmd, import_cmd, new_year_cmd, render_cmd
+
+    return {"import": import_cmd, "export": export_cmd, "render": render_cmd, "new-year": new_year_cmd}
+
+
+def _command_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ita-desktop", description="ITA measures report: edit and print, offline.")
     parser.add_argument("--version", action="version", version=__version__)
     sub = parser.add_subparsers(dest="command", required=True)
-    modules = {}
-    for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(f"ita_desktop.commands.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"ita_desktop.commands.{module_name}":
-                raise
-            continue  # not built yet
+    for name, module in modules.items():
         module.add_arguments(sub.add_parser(name, help=module.__doc__.splitlines()[0]))
-        modules[name] = module
-    return parser, modules
+    return parser
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -52,8 +45,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
-            parser, modules = _command_parser()
-            args = parser.parse_args(argv)
+            modules = _command_modules()
+            args = _command_parser(modules).parse_args(argv)
             return modules[args.command].run(args)
         args = _gui_parser().parse_args(argv)
         from ita_desktop.ui.launch import launch

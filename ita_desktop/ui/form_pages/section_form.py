@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ita_desktop.i18n import _
 from ita_desktop.model import headings
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.fields import TextField
-from ita_desktop.ui.forms.page import FormPage
+from ita_desktop.ui.form_pages.fields import TextField
+from ita_desktop.ui.form_pages.page import FormPage
 
 
 class SectionForm(FormPage):

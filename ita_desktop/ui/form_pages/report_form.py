@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ita_desktop.i18n import _
 from ita_desktop.model import Signatory
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.fields import CheckField, DateField, LineField, MarginsField, YearField
-from ita_desktop.ui.forms.page import FormPage
-from ita_desktop.ui.forms.table_field import TableField
+from ita_desktop.ui.form_pages.fields import CheckField, DateField, LineField, MarginsField, YearField
+from ita_desktop.ui.form_pages.page import FormPage
+from ita_desktop.ui.form_pages.table_field import TableField
 
 AGENCY_KINDS = ("อบจ.", "เทศบาล", "อบต.", "ส่วนราชการ", "รัฐวิสาหกิจ")
 

@@ -15,9 +15,9 @@ from ita_desktop.model import TRACKING_COLUMNS
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.catalogue import catalogue_for, sort_codes
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.forms.fields import CheckField, LineField, TextField
-from ita_desktop.ui.forms.page import FormPage
-from ita_desktop.ui.forms.table_field import TableField
+from ita_desktop.ui.form_pages.fields import CheckField, LineField, TextField
+from ita_desktop.ui.form_pages.page import FormPage
+from ita_desktop.ui.form_pages.table_field import TableField
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 _CODE_SEPARATORS = re.compile(r"\s*(?:,|;|\s|และ)\s*")

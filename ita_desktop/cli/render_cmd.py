@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ita_desktop.errors import ReportFileError, UserError
+from ita_desktop.messages import Message
 
 
 class RenderArgumentError(UserError):
@@ -29,17 +30,18 @@ def _choose_report(path: Path, wanted: int | None) -> int:
     ids = [s.id for s in summaries]
     if wanted is not None:
         if wanted not in ids:
-            raise ReportFileError(f"{path}: there is no report {wanted} in this file (it has: "
-                                  f"{', '.join(map(str, ids)) or 'none'}).",
-                                  f"{path}: ไม่มีรายงานหมายเลข {wanted} ในไฟล์นี้ (มี: {', '.join(map(str, ids)) or 'ไม่มี'})")
+            if ids:
+                raise ReportFileError(Message("{path}: there is no report {wanted} in this file (it has: {ids}).",
+                                              path=path, wanted=wanted, ids=", ".join(map(str, ids))))
+            raise ReportFileError(Message("{path}: the file holds no report.", path=path))
         return wanted
     if len(ids) == 1:
         return ids[0]
     if not ids:
-        raise ReportFileError(f"{path}: the file holds no report.", f"{path}: ไฟล์นี้ไม่มีรายงาน")
+        raise ReportFileError(Message("{path}: the file holds no report.", path=path))
     listing = ", ".join(f"{s.id} ({s.agency} {s.fiscal_year})" for s in summaries)
-    raise RenderArgumentError(f"{path}: the file holds several reports; choose one with --report ({listing}).",
-                              f"{path}: ไฟล์นี้มีหลายรายงาน โปรดเลือกด้วย --report ({listing})")
+    raise RenderArgumentError(Message("{path}: the file holds several reports; choose one with --report ({listing}).",
+                                      path=path, listing=listing))
 
 
 def _render_demo(output: Path) -> object:
@@ -58,18 +60,16 @@ def run(args: argparse.Namespace) -> int:
     from ita_desktop.pdf import render_to_file
 
     if args.output.suffix.lower() != ".pdf":
-        raise RenderArgumentError(f"{args.output}: the output name must end in .pdf.",
-                                  f"{args.output}: ชื่อไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf")
+        raise RenderArgumentError(Message("{path}: the output name must end in .pdf.", path=args.output))
     if args.output.is_dir():
-        raise RenderArgumentError(f"{args.output}: is a folder; give a file name.",
-                                  f"{args.output}: เป็นโฟลเดอร์ โปรดระบุชื่อไฟล์")
+        raise RenderArgumentError(Message("{path}: is a folder; give a file name.", path=args.output))
     if args.demo == (args.file is not None):
-        raise RenderArgumentError("Give either a .ita file or --demo.", "โปรดระบุไฟล์ .ita หรือ --demo อย่างใดอย่างหนึ่ง")
+        raise RenderArgumentError(Message("Give either a .ita file or --demo."))
     if args.demo:
         stats = _render_demo(args.output)
     else:
         if not args.file.exists():
-            raise ReportFileError(f"{args.file}: no such file.", f"{args.file}: ไม่พบไฟล์")
+            raise ReportFileError(Message("{path}: no such file.", path=args.file))
         stats = render_to_file(args.file, _choose_report(args.file, args.report), args.output)
     print(f"{args.output}: {stats.pages} pages, {stats.bytes} bytes, {stats.seconds:.2f} s", file=sys.stderr)
     return 0
