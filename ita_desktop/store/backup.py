@@ -23,6 +23,8 @@ from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
 from ita_desktop.paths import user_data_dir
+from ita_desktop.store.connections import connect
+from ita_desktop.store.inspection import check_report_file
 
 BACKUP_SUFFIX = ".bak"
 DAILY_GENERATIONS = 5
@@ -59,7 +61,7 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)
     try:
-        copy = sqlite3.connect(str(partial))
+        copy = connect(partial)
         try:
             conn.backup(copy, pages=pages, progress=_between_steps(should_stop))
         finally:
@@ -161,9 +163,8 @@ def open_snapshot(path: Path) -> sqlite3.Connection:
     Taken when the file is opened, so today's copy is the file before today's edits;
     usable from the worker thread that takes the copy.
     """
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = connect(path, read_only=True, check_same_thread=False)
     try:
-        conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("BEGIN")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
@@ -248,7 +249,7 @@ def _copy_with_page_size(source: sqlite3.Connection, target: sqlite3.Connection,
     scratch = scratch_folder / f".restore-{os.getpid()}-{threading.get_ident()}.tmp"
     scratch.unlink(missing_ok=True)
     try:
-        resized = sqlite3.connect(str(scratch))
+        resized = connect(scratch)
         try:
             source.backup(resized)
             resized.execute(f"PRAGMA page_size = {int(page_size)}")
@@ -268,15 +269,13 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     undone from the same list. A copy from an older version is upgraded;
     the caller reloads its data afterwards.
     """
-    from ita_desktop.store.opening import check_report_file
-
     check_report_file(backup)
     # Microseconds: two restores in one second must not overwrite the copy being restored.
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = daily_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = connect(backup, read_only=True)
     try:
         _copy_with_page_size(source, conn, folder)
     finally:

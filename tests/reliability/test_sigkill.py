@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from ita_desktop.pdf.render import render_report
 from ita_desktop.store.backup import list_backups
-from ita_desktop.store.opening import APPLICATION_ID
+from ita_desktop.store.inspection import APPLICATION_ID
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import small_report
 from tests.reliability.kill_driver import TYPED
