@@ -58,7 +58,7 @@ def read_rows(path: Path, sql: str) -> list[tuple]:
 
 def daily_partials(path: Path) -> list[Path]:
     """Unfinished daily backup copies of ``path`` (``*.partial``) in its backup folder."""
-    from ita_desktop.store.backup import daily_folder
+    from ita_desktop.store.backup_copies import daily_folder
 
     folder = daily_folder(path)
     return sorted(folder.glob("*.partial")) if folder.is_dir() else []

@@ -1,46 +1,65 @@
-"""Copies of the report file through SQLite's backup API (consistent even while open), and restoring them.
+"""Taking copies of the report file through SQLite's backup API (consistent even while open).
 
-Two kinds of copy: before a schema upgrade, beside the file (``NAME.ita.vN-DATE.bak``,
-kept for good); and once per day of editing, in the user's data folder
-(``backups/NAME-<path hash>/NAME.ita.daily-DATE.bak``, the newest few kept), so
-a full USB stick is not filled with copies and a lost stick loses no backups.
-The editor takes the daily copy on a worker thread (``take_daily_backup``) from
-its own read-only connection, step by step, so it can be stopped between steps.
+Before a schema upgrade, beside the file; once per day of editing, in the
+user's data folder, so a full USB stick is not filled with copies and a lost
+stick loses no backups (where they live and how many are kept: store.backup_copies).
+No copy is started without room for all of it (NotEnoughSpace). The editor
+takes the daily copy on a worker thread (``take_daily_backup``) from its own
+read-only connection, step by step, so it can be stopped between steps.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
-from ita_desktop.paths import user_data_dir
+from ita_desktop.messages import Message
+from ita_desktop.store.backup_copies import (
+    BACKUP_SUFFIX,
+    KEEP,
+    PARTIAL_SUFFIX,
+    backup_path,
+    daily_target,
+    keep_newest,
+)
 from ita_desktop.store.connections import connect
-from ita_desktop.store.inspection import check_report_file
 
-BACKUP_SUFFIX = ".bak"
-DAILY_GENERATIONS = 5
+DAILY_GENERATIONS = KEEP["daily"]
 # Pages copied per step of a background copy: 256 pages of 16 KB is 4 MB, a few
 # milliseconds, so a stop request is honoured almost at once.
 STEP_PAGES = 256
-PARTIAL_SUFFIX = ".partial"
+# Left free after a copy: the disk is the clerk's, and the report file itself must still grow.
+SPACE_MARGIN = 16 * 1_048_576
+
+
+class NotEnoughSpace(ReportFileError):
+    """A copy was not started: the disk has no room for all of it (and the margin)."""
+
+
+def _megabytes(size: int) -> int:
+    return -(-size // 1_048_576)
+
+
+def check_room_for(conn: sqlite3.Connection, folder: Path) -> None:
+    """Raise NotEnoughSpace unless ``folder``'s disk can take a whole copy of ``conn`` and the margin."""
+    pages, page_size = (conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "page_size"))
+    needed = pages * page_size + SPACE_MARGIN
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise NotEnoughSpace(Message("{folder}: not enough free space for a backup copy ({needed} MB needed, "
+                                     "{free} MB free); the copy was not made.", folder=str(folder),
+                                     needed=_megabytes(needed), free=free // 1_048_576))
 
 
 class BackupCancelled(Exception):
     """The copy was stopped before it finished (window closed, another file opened); nothing was kept."""
-
-
-def backup_path(path: Path, label: str) -> Path:
-    """``report.ita`` → ``report.ita.<label>.bak`` beside it."""
-    return path.with_name(f"{path.name}.{label}{BACKUP_SUFFIX}")
 
 
 def _between_steps(should_stop: Callable[[], bool] | None) -> Callable[[int, int, int], None]:
@@ -57,9 +76,11 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
 
     With ``pages`` > 0 the copy goes that many pages per step and ``should_stop``
     is asked after each: True abandons it (BackupCancelled) and removes the part written.
+    Raises NotEnoughSpace, before writing anything, when the disk cannot take it.
     """
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     partial.unlink(missing_ok=True)
+    check_room_for(conn, target.parent)
     try:
         copy = connect(partial)
         try:
@@ -76,22 +97,21 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
     return target
 
 
-def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Keep the file as it was before a schema upgrade."""
+def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) -> NotEnoughSpace | None:
+    """Keep the file as it was before a schema upgrade (the newest ``KEEP["migration"]`` such copies).
+
+    No room for the copy is returned as a notice: the upgrade itself is one
+    transaction per step and goes ahead, rather than the file not opening.
+    """
+    for stale in path.parent.glob(f"{path.name}.v*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
+        stale.unlink(missing_ok=True)  # left by a process killed while copying
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return write_backup(conn, backup_path(path, f"v{version}-{stamp}"))
-
-
-def daily_folder(path: Path) -> Path:
-    """Where the daily copies of ``path`` live: one folder per report file in the user data folder."""
-    resolved = os.path.normcase(str(Path(path).resolve()))
-    digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return user_data_dir() / "backups" / f"{Path(path).stem}-{digest}"
-
-
-def daily_target(path: Path, today: date | None = None) -> Path:
-    """Where today's (or ``today``'s) daily copy of ``path`` goes."""
-    return daily_folder(path) / f"{path.name}.daily-{(today or date.today()):%Y%m%d}{BACKUP_SUFFIX}"
+    try:
+        write_backup(conn, backup_path(path, f"v{version}-{stamp}"))
+    except NotEnoughSpace as notice:
+        return notice
+    keep_newest(path, "migration")
+    return None
 
 
 def daily_backup_due(path: Path, today: date | None = None) -> bool:
@@ -145,13 +165,14 @@ def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = N
             folder.mkdir(parents=True, exist_ok=True)
             _remove_stale_partials(folder, path)
             write_backup(conn, target, pages=pages, should_stop=should_stop)
+        except NotEnoughSpace as notice:
+            return notice
         except (OSError, sqlite3.Error) as exc:
             return _daily_copy_failed(path, exc)
     finally:
         lock.release()
-    dailies = sorted(folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}"))
-    for old in dailies[:-generations] if generations > 0 else []:
-        old.unlink(missing_ok=True)
+    if generations > 0:
+        keep_newest(path, "daily", generations)
     return None
 
 
@@ -199,89 +220,3 @@ def take_daily_backup(path: str | Path, *, today: date | None = None, generation
         conn.close()
 
 
-@dataclass(frozen=True)
-class BackupCopy:
-    """One restorable copy of a report file."""
-
-    path: Path
-    kind: str  # "daily", "migration" or "restore" (taken just before a restore)
-    taken: datetime
-    size: int
-
-
-def _kind_of(name: str, report_name: str) -> str | None:
-    label = name[len(report_name) + 1: -len(BACKUP_SUFFIX)]
-    if label.startswith("daily-"):
-        return "daily"
-    if label.startswith("before-restore-"):
-        return "restore"
-    if label.startswith("v") and "-" in label:
-        return "migration"
-    return None
-
-
-def list_backups(path: str | Path) -> list[BackupCopy]:
-    """Every backup of ``path`` (beside it and in the user data folder), newest first."""
-    path = Path(path)
-    found = []
-    for folder in (path.parent, daily_folder(path)):
-        if not folder.is_dir():
-            continue
-        for candidate in folder.glob(f"{path.name}.*{BACKUP_SUFFIX}"):
-            kind = _kind_of(candidate.name, path.name)
-            if kind is None:
-                continue
-            stat = candidate.stat()
-            found.append(BackupCopy(candidate, kind, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
-    return sorted(found, key=lambda copy: copy.taken, reverse=True)
-
-
-def _copy_with_page_size(source: sqlite3.Connection, target: sqlite3.Connection, scratch_folder: Path) -> None:
-    """``source`` into ``target``, going through a scratch copy with the target's page size when they differ.
-
-    SQLite cannot back up into a WAL file of another page size (a backup of a file made
-    before new files got 16 KB pages, restored into one recreated since).
-    """
-    page_size = target.execute("PRAGMA page_size").fetchone()[0]
-    if source.execute("PRAGMA page_size").fetchone()[0] == page_size:
-        source.backup(target)
-        return
-    scratch = scratch_folder / f".restore-{os.getpid()}-{threading.get_ident()}.tmp"
-    scratch.unlink(missing_ok=True)
-    try:
-        resized = connect(scratch)
-        try:
-            source.backup(resized)
-            resized.execute(f"PRAGMA page_size = {int(page_size)}")
-            resized.execute("VACUUM")  # rewrites the copy with the new page size (it is not in WAL mode)
-            resized.backup(target)
-        finally:
-            resized.close()
-    finally:
-        scratch.unlink(missing_ok=True)
-
-
-def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
-    """Replace the content of the open file ``conn`` (at ``path``) with ``backup``; returns the safety copy.
-
-    The backup is checked first like any file being opened; the current
-    content is copied aside before it is replaced, so a restore can itself be
-    undone from the same list. A copy from an older version is upgraded;
-    the caller reloads its data afterwards.
-    """
-    check_report_file(backup)
-    # Microseconds: two restores in one second must not overwrite the copy being restored.
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    folder = daily_folder(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
-    source = connect(backup, read_only=True)
-    try:
-        _copy_with_page_size(source, conn, folder)
-    finally:
-        source.close()
-    if conn.execute("PRAGMA user_version").fetchone()[0] < LATEST_VERSION:
-        from sqlite_utils import Database  # only when a restored copy needs upgrading
-
-        migrate(Database(conn, execute_plugins=False, recursive_triggers=False))
-    return safety

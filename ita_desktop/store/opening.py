@@ -58,7 +58,8 @@ def open_read_only(path: Path) -> LazyDatabase:
     return LazyDatabase(conn)
 
 
-def _open_writable(path: Path, version: int) -> LazyDatabase:
+def _open_writable(path: Path, version: int, notices: list[UserError] | None = None) -> LazyDatabase:
+    """Connect, and bring an older file up to date after copying it aside (a copy skipped goes in ``notices``)."""
     try:
         conn = connect(path)
         if version == 0:  # only an empty file can choose its page size
@@ -68,7 +69,9 @@ def _open_writable(path: Path, version: int) -> LazyDatabase:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db = LazyDatabase(conn)
         if 0 < version < LATEST_VERSION:
-            backup_before_migration(conn, path, version)
+            skipped = backup_before_migration(conn, path, version)
+            if skipped is not None and notices is not None:
+                notices.append(skipped)
         if version < LATEST_VERSION:
             migrate(db.database())
         conn.execute("PRAGMA journal_mode = WAL")
@@ -151,11 +154,12 @@ def open_report_file(path: str | Path, *, create: bool = False, backups: bool = 
         return _open_for_reading_only(path, version)
     lock = ReportLock.acquire(path)
     try:
-        db = _open_writable(path, version)
+        notices: list[UserError] = []
+        db = _open_writable(path, version, notices)
     except BaseException:
         lock.release()
         raise
-    opened = OpenedReportFile(db, lock=lock)
+    opened = OpenedReportFile(db, lock=lock, notices=notices)
     if backups and version > 0 and defer_daily_backup:
         opened.daily_backup_due = daily_backup_due(path)
         if opened.daily_backup_due:

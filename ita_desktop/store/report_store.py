@@ -19,6 +19,7 @@ from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
 from ita_desktop.store.opening import open_read_only, open_report_file, read_only_reason
 from ita_desktop.store.ordering import SiblingList
+from ita_desktop.store.restoring import restore_into
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -460,3 +461,14 @@ class ReportStore:
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the whole file (SQLite backup API), safe while editing."""
         return write_backup(self.db.conn, Path(target))
+
+    def restore_from(self, backup: str | Path) -> Path:
+        """Replace this file's content with the copy ``backup``; returns the copy of the content it replaced.
+
+        The copy is checked like any file being opened and upgraded if older; the
+        caller reloads what it shows. Raises ReportFileError (read-only, a refused
+        copy, no room for the safety copy: then nothing changed).
+        """
+        if self.read_only:
+            raise read_only_reason(self.path)
+        return restore_into(self.db.conn, self.path, Path(backup))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from ita_desktop.i18n import _
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
+from ita_desktop.store.backup_copies import BackupCopy, list_backups
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import undo_commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
@@ -85,6 +86,36 @@ class ReportDocument(QObject):
     @property
     def path(self) -> Path:
         return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        """The file is open for reading and printing only (read-only file, folder or medium)."""
+        return self.store.read_only
+
+    @property
+    def notices(self) -> tuple:
+        """What the clerk should be told about the file (read-only, a backup copy not made)."""
+        return tuple(self.store.notices)
+
+    def backup_copies(self) -> list[BackupCopy]:
+        """The file's backup copies (daily, before an upgrade, before a restore), newest first."""
+        return list_backups(self.path)
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Replace the file's content with the copy ``backup``, the current content kept as a copy first.
+
+        Queued typing is written first (so the safety copy has it): False, and
+        nothing restored, if the disk refuses it. Raises UserError when the copy
+        is refused (damaged, another program's) or there is no room for the safety copy.
+        """
+        if not self.flush():
+            return False
+        self.store.restore_from(backup)
+        reports = [summary.id for summary in self.store.list_reports()]
+        report_id = self.report_id if self.report_id in reports else (reports or [None])[0]
+        if report_id is not None:
+            self.switch_report(report_id)
+        return True
 
     def switch_report(self, report_id: int) -> None:
         """Show another report of the same file (e.g. the new fiscal year); history starts afresh."""

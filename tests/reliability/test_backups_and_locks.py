@@ -11,10 +11,12 @@ import pytest
 from ita_desktop.database import LATEST_VERSION
 
 from ita_desktop.errors import ReportFileError
-from ita_desktop.store.backup import daily_backup, daily_folder, list_backups, restore_into
+from ita_desktop.store.backup import daily_backup
+from ita_desktop.store.backup_copies import daily_folder, list_backups
 from ita_desktop.store.connections import connect, is_defensive
 from ita_desktop.store.locking import ReportLock, lock_path
 from ita_desktop.store.report_store import ReportStore
+from ita_desktop.store.restoring import restore_into
 from tests.reliability.conftest import REPO
 
 

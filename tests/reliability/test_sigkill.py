@@ -22,7 +22,7 @@ from PIL import Image
 from sqlite_utils import Database
 
 from ita_desktop.pdf.render import render_report
-from ita_desktop.store.backup import list_backups
+from ita_desktop.store.backup_copies import list_backups
 from ita_desktop.store.inspection import APPLICATION_ID
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import small_report

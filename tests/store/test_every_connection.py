@@ -10,8 +10,9 @@ import pytest
 from ita_desktop.importing.docx_import import import_docx
 from ita_desktop.pdf.render import render_to_file
 from ita_desktop.store import connections
-from ita_desktop.store.backup import restore_into, take_daily_backup
+from ita_desktop.store.backup import take_daily_backup
 from ita_desktop.store.report_store import ReportStore
+from ita_desktop.store.restoring import restore_into
 from tests.helpers import small_report
 from tests.importing.test_docx_import import build_seed_docx
 from tests.reliability.test_sigkill import _schema_one_file
