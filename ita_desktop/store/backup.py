@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from ita_desktop.atomic_file import sync_folder
 from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
@@ -91,6 +92,7 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         partial.replace(target)
+        sync_folder(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)  # a full disk must not keep half a copy
         raise
