@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -16,6 +16,9 @@ from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import undo_commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
 from ita_desktop.ui.daily_backup import DailyBackupRunner
+
+if TYPE_CHECKING:
+    from ita_desktop.importing.source import RecognisedReport
 
 # kind → how its queued fields reach the store
 _WRITERS = {
@@ -91,6 +94,26 @@ class ReportDocument(QObject):
     def read_only(self) -> bool:
         """The file is open for reading and printing only (read-only file, folder or medium)."""
         return self.store.read_only
+
+    def add_report(self, report: Report) -> int:
+        """Store ``report`` as a new report of this file (the next fiscal year); its id. Not undoable."""
+        self.flush()
+        return self.store.insert_report(report)
+
+    def import_recognised(self, result: RecognisedReport) -> int:
+        """Store an imported report (text read by ``importing.report_import``) with its pictures; its id."""
+        from ita_desktop.importing.report_import import save_recognised
+
+        self.flush()
+        return save_recognised(self.store, result)
+
+    def open_worker_store(self) -> ReportStore:
+        """A connection of its own to this file for a worker thread (thread-safe: it only reads the path)."""
+        return ReportStore.open_worker(self.path)
+
+    def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
+        """A photo's pixels: "print", "thumbnail" or "original" (read on demand, never kept here)."""
+        return self.store.photo_data(photo_id, kind)
 
     @property
     def notices(self) -> tuple:

@@ -94,7 +94,8 @@ def test_every_connection_is_defended(recorder, tmp_path):
         restore_into(store.db.conn, path, copy)
     recorder.step = "import"
     with ReportStore.open(path) as store:
-        import_docx(store, docx, workers=2)
+        with ReportStore.open_worker(path) as worker:  # as the window's Word import does
+            import_docx(worker, docx, workers=2)
     recorder.step = "render"
     render_to_file(path, report_id, tmp_path / "out.pdf")
     recorder.step = "reopen"
