@@ -62,3 +62,13 @@ def daily_partials(path: Path) -> list[Path]:
 
     folder = daily_folder(path)
     return sorted(folder.glob("*.partial")) if folder.is_dir() else []
+
+
+def small_report_file(path: Path) -> Path:
+    """A closed report file at ``path`` (its folder made) holding ``small_report()``."""
+    from ita_desktop.store.report_store import ReportStore
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with ReportStore.open(path, create=True) as store:
+        store.insert_report(small_report())
+    return path

@@ -13,7 +13,7 @@ from ita_desktop.store import backup
 from ita_desktop.store.backup import NotEnoughSpace, daily_backup
 from ita_desktop.store.backup_copies import KEEP, backup_path, daily_folder, list_backups
 from ita_desktop.store.report_store import ReportStore
-from tests.helpers import read_rows, small_report
+from tests.helpers import read_rows, small_report_file
 from tests.reliability.test_sigkill import _schema_one_file
 
 Usage = namedtuple("Usage", "total used free")
@@ -21,11 +21,7 @@ Usage = namedtuple("Usage", "total used free")
 
 @pytest.fixture
 def report(tmp_path) -> Path:
-    path = tmp_path / "reports" / "report.ita"
-    path.parent.mkdir()
-    with ReportStore.open(path, create=True) as store:
-        store.insert_report(small_report())
-    return path
+    return small_report_file(tmp_path / "reports" / "report.ita")
 
 
 @pytest.fixture
