@@ -15,6 +15,7 @@ class UserError(Exception):
         # TRANSITIONAL: (english, thai) pairs are being moved into the catalogue; new code passes a Message.
         self.text_message = message if isinstance(message, Message) else None
         self._pair = None if isinstance(message, Message) else (message, thai or message)
+        self.text = self.text_message or Message(message)
         super().__init__(self.message("en"))
 
     @property

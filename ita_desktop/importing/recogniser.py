@@ -255,7 +255,7 @@ class _Recogniser:
         if not self.report.title:
             self.warn("no_title", None)
         if not self.report.agency:
-            self.warn("no_agency", None)
+            self.warn("no_agency", None, example=patterns.AGENCY_LINE_EXAMPLE)
         for container, title, typed, line in self.typed_counts:
             if typed is not None and typed != len(container.measures):
                 self.warn("count_mismatch", line, title=shorten(title, 50), typed=typed, found=len(container.measures))
