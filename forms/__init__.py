@@ -1,8 +1,11 @@
 """Declarative forms shared by the editor and the PDF (shipped as ``ita_desktop.forms``).
 
-``measure.json`` lists the five numbered parts of a measure with their Thai and
-English labels; both the form editor and the report layout iterate over
-:data:`MEASURE_PARTS`, so a label or the order changes in one place.
+``measure.json`` lists the five numbered parts of a measure: ``label_th`` is the
+heading printed and recognised by the importer (the report's own vocabulary),
+``label_en`` the msgid the editor shows, translated by the catalogue (``make i18n``
+extracts it with :func:`labels.extract_labels`). Both the form editor and the
+report layout iterate over :data:`MEASURE_PARTS`, so a label or the order changes
+in one place.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+
+from ita_desktop.messages import Message
 
 
 @dataclass(frozen=True)
@@ -22,8 +27,14 @@ class FormField:
     kind: str  # "text" (multi-line), "line", "photos", "table"
     number: int | None = None  # place in the part numbering, None for extras
 
-    def label(self, language: str = "th") -> str:
-        return self.label_en if language == "en" else self.label_th
+    @property
+    def title(self) -> Message:
+        """The field's name as the editor shows it, translated when shown."""
+        return Message(self.label_en)
+
+    def label(self, language: str | None = None) -> str:
+        """The field's name in the editor's ``language`` (default: the language in use)."""
+        return self.title.text(language)
 
 
 def _load(name: str) -> dict:

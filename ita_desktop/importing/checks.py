@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.importing.patterns import D
 from ita_desktop.importing.source import ImportWarning
 from ita_desktop.importing.warning_texts import make_warning, shorten
 from ita_desktop.model import GroupKind, Measure, Report
 from ita_desktop.model.item_codes import misread_code
 
-_DIGITS_ONLY = re.compile(r"^[0-9๐-๙]+$")
+_DIGITS_ONLY = re.compile(rf"^{D}+$")
 _LETTER = re.compile(r"^([A-Za-z])")
 
 

@@ -99,6 +99,10 @@ class Signatory:
     id: int | None = None
 
 
+# The kinds the report header offers (``Report.agency_kind`` stays free text).
+AGENCY_KINDS = ("อบจ.", "เทศบาล", "อบต.", "ส่วนราชการ", "รัฐวิสาหกิจ")
+
+
 @dataclass
 class Report:
     """A whole report of one agency for one fiscal year."""

@@ -20,7 +20,7 @@ from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.table_field import TableField
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_CODE_SEPARATORS = re.compile(r"\s*(?:,|;|\s|และ)\s*")
+_CODE_SEPARATORS = re.compile(rf"\s*(?:,|;|\s|{num.AND})\s*")
 
 # Thai headers of the tracking table → English ones for the English UI.
 TRACKING_HEADERS_EN = ("No.", "Problem/deficiency", "Details", "Time to fix", "Status/result", "Remarks")
@@ -144,7 +144,7 @@ class MeasureForm(FormPage):
         language = current_language()
         self.set_label("items", _("Assessment items"))
         self.items.setPlaceholderText(_("e.g. I1, I2 (any code may be typed)"))
-        self.items_previous.setText(_("last year's items (เดิม)"))
+        self.items_previous.setText(_("last year's items ({word})").format(word=num.PREVIOUS_ITEMS))
         self.set_label("title", _("Measure title"))
         for part in MEASURE_PARTS + MEASURE_EXTRAS:
             # Thai digits in the Thai UI, as the tree numbers the measures.
