@@ -24,7 +24,7 @@ class FormField:
     key: str
     label_th: str
     label_en: str
-    kind: str  # "text" (multi-line), "line", "photos", "table"
+    kind: str  # "text" (multi-line), "line", "photos", "table"; "cell" for a table column
     number: int | None = None  # place in the part numbering, None for extras
 
     @property
@@ -43,11 +43,16 @@ def _load(name: str) -> dict:
 
 def _fields(rows: list[dict]) -> tuple[FormField, ...]:
     return tuple(
-        FormField(r["key"], r["label_th"], r["label_en"], r["kind"], r.get("number")) for r in rows
+        FormField(r["key"], r["label_th"], r["label_en"], r.get("kind", "cell"), r.get("number")) for r in rows
     )
 
 
 _measure = _load("measure.json")
 MEASURE_PARTS: tuple[FormField, ...] = _fields(_measure["parts"])
 MEASURE_EXTRAS: tuple[FormField, ...] = _fields(_measure["extras"])
-TEXT_PART_KEYS: tuple[str, ...] = tuple(f.key for f in MEASURE_PARTS if f.kind in ("text", "line"))
+MEASURE_FIELDS: dict[str, FormField] = {f.key: f for f in MEASURE_PARTS + MEASURE_EXTRAS}
+# The tracking table's columns, in print order (the "table" extra declares them).
+TABLE_COLUMNS: tuple[FormField, ...] = _fields(next(r for r in _measure["extras"] if r["key"] == "table")["columns"])
+# The parts the clerk writes (text and line); the photos part is optional ("ถ้ามี").
+WRITTEN_PARTS: tuple[FormField, ...] = tuple(f for f in MEASURE_PARTS if f.kind in ("text", "line"))
+TEXT_PART_KEYS: tuple[str, ...] = tuple(f.key for f in WRITTEN_PARTS)

@@ -7,16 +7,14 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.messages import Message
-from ita_desktop.model.item_codes import CODE_PATTERN, ITEM_RANGES, KIND_LETTER, suggest_item_codes
+from ita_desktop.model.item_codes import ITEM_RANGES
+from ita_desktop.model.measure_checks import CodeCheck, empty_parts, item_code_findings
 from ita_desktop.model.numbering import group_label, measure_label, parse_number, section_label
 from ita_desktop.model.report import Measure, MeasureGroup, Report, Section
 
 # "จำนวน ๖ ข้อ", "จำนวนทั้งหมด ๘ ข้อ", "จำนวน 6 ข้อ"
 COUNT_PATTERN = re.compile(r"จำนวน(?:ทั้งหมด)?\s*([0-9๐-๙]+)\s*ข้อ")
-# The numbered parts written as paragraphs (steps, summary, outcome); the responsible unit is checked alone.
-TEXT_PARTS = [part for part in MEASURE_PARTS if part.kind == "text"]
 
 
 class Severity(StrEnum):
@@ -64,7 +62,7 @@ def _short(title: str, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def _either(codes: list[str]) -> Message | str:
+def _either(codes: tuple[str, ...]) -> Message | str:
     """ "I7 or I17": the guesses for a misread code, joined in the language shown."""
     joined: Message | str = codes[0]
     for code in codes[1:]:
@@ -79,32 +77,27 @@ def _typed_count(title: str) -> int | None:
 
 def _item_problems(measure: Measure, group: MeasureGroup, where: str,
                    catalogue: Collection[str] | None) -> Iterator[Problem]:
-    codes = [c.strip() for c in measure.items if c.strip()]
-    if not codes:
+    if not any(c.strip() for c in measure.items):
         yield Problem(NodeKind.MEASURE, measure.id, "no-items", Message("The measure cites no assessment item."),
                       Severity.WARNING, where)
-    for code in codes:
-        matched = CODE_PATTERN.match(code)
-        if not matched:
-            guesses = suggest_item_codes(code, group.kind)
+    for finding in item_code_findings(measure, group.kind, catalogue):
+        code, letter = finding.code, finding.letter
+        if finding.check in (CodeCheck.MISREAD, CodeCheck.NO_LETTER, CodeCheck.NOT_A_CODE):
             text = (Message('"{code}" is not an item code (I…, E… or O…); probably {guesses}.', code=code,
-                            guesses=_either(guesses)) if guesses
+                            guesses=_either(finding.guesses)) if finding.guesses
                     else Message('"{code}" is not an item code (I…, E… or O…).', code=code))
             yield Problem(NodeKind.MEASURE, measure.id, "odd-item-code", text, Severity.ERROR, where)
-            continue
-        letter, number = matched.group(1), int(matched.group(2))
-        if catalogue is not None and code not in catalogue:
+        elif finding.check is CodeCheck.NOT_IN_CATALOGUE:
             yield Problem(NodeKind.MEASURE, measure.id, "code-not-in-catalogue",
                           Message("{code} is not in this fiscal year's item catalogue.", code=code),
                           Severity.WARNING, where)
-        elif catalogue is None and number not in ITEM_RANGES[letter]:
+        elif finding.check is CodeCheck.OUT_OF_RANGE:
             # The range is of item codes ("O43"), which keep Arabic digits in Thai too.
             yield Problem(NodeKind.MEASURE, measure.id, "code-out-of-range",
                           Message("{code}: no such item in the usual {letter}-items ({first}–{last}).", code=code,
                                   letter=letter, first=letter + "1", last=letter + str(ITEM_RANGES[letter][-1])),
                           Severity.WARNING, where)
-        expected = KIND_LETTER.get(group.kind) if group.kind else None
-        if expected and letter != expected:
+        elif finding.check is CodeCheck.OTHER_INSTRUMENT:
             yield Problem(NodeKind.MEASURE, measure.id, "code-other-instrument",
                           Message("{code} is an {letter}-item but the measure is in the {kind} group.", code=code,
                                   letter=letter, kind=str(group.kind)), Severity.WARNING, where)
@@ -116,7 +109,7 @@ def _measure_problems(measure: Measure, group: MeasureGroup, where: str,
         yield Problem(NodeKind.MEASURE, measure.id, "no-title", Message("The measure has no title."),
                       Severity.ERROR, where)
     yield from _item_problems(measure, group, where, catalogue)
-    empty = [part for part in TEXT_PARTS if not getattr(measure, part.key).strip()]
+    empty = [part for part in empty_parts(measure) if part.kind == "text"]  # the unit has its own problem
     if empty:
         yield Problem(NodeKind.MEASURE, measure.id, "empty-parts",
                       Message("Empty parts: {parts}.", parts=[part.title for part in empty]), Severity.WARNING, where)
