@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS, TABLE_COLUMNS
+
 from ita_desktop.importing.checks import check_item_codes, check_parts
 from ita_desktop.model import TRACKING_COLUMNS, GroupKind, Measure
 from ita_desktop.model.checks import check_report
