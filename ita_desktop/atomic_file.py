@@ -13,11 +13,11 @@ from typing import BinaryIO
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
+from ita_desktop.messages import Message
 
 
 def _save_error(output: Path, exc: OSError) -> ReportFileError:
-    return ReportFileError(f"{output}: could not save the file ({exc.strerror}).",
-                           f"{output}: บันทึกไฟล์ไม่สำเร็จ ({exc.strerror})")
+    return ReportFileError(Message("{path}: could not save the file ({reason}).", path=output, reason=exc.strerror))
 
 
 class _SavingFile:
@@ -68,8 +68,8 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
-                              f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+        raise ReportFileError(Message("{path}: cannot write here ({reason}).",
+                                      path=output, reason=exc.strerror)) from exc
     written = False
     try:
         with os.fdopen(handle, "wb") as file:

@@ -22,6 +22,7 @@ from pathlib import Path
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
+from ita_desktop.messages import Message
 from ita_desktop.paths import user_data_dir
 
 BACKUP_SUFFIX = ".bak"
@@ -121,8 +122,8 @@ def _remove_stale_partials(folder: Path, path: Path) -> None:
 
 
 def _daily_copy_failed(path: Path, exc: BaseException) -> ReportFileError:
-    return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
-                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+    return ReportFileError(Message("{path}: today's backup copy could not be written ({reason}).",
+                                   path=path, reason=exc))
 
 
 def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = None,
