@@ -46,7 +46,8 @@ def _install_excepthook(window_getter) -> None:
                 handle.write(text + "\n")
         except OSError:
             pass
-        sys.stderr.write(text)
+        if sys.stderr is not None:  # a windowed exe has none
+            sys.stderr.write(text)
         window = window_getter()
         if window is not None and window.document is not None:
             window.document.flush()
