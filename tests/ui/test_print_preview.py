@@ -165,6 +165,7 @@ def _open_files_under(folder: Path) -> list[str]:
 
 
 @SHOWN_WINDOW
+@pytest.mark.posix  # /proc/self/fd
 def test_closing_the_preview_closes_its_pdf_and_removes_the_temporary_copy(document, qtbot):
     """Windows cannot delete an open file: the preview must let go of its PDF before the copy is removed."""
     dialog = preview_dialog(None, document, one_page_per_measure)
