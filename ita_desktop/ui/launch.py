@@ -66,6 +66,9 @@ def launch(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ita_desktop.ui.thai_line_breaks import load_bundled_libthai
+
+    load_bundled_libthai()  # before Qt first breaks a Thai line
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ITA Desktop")
     app.setOrganizationName("ita-desktop")
