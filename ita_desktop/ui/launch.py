@@ -112,6 +112,9 @@ def launch(args: argparse.Namespace) -> int:
     if smoke:
         # Smoke test and start-up benchmark: quit as soon as the first frame is up.
         def ready() -> None:
+            from ita_desktop.ui.thai_line_breaks import sample_thai_lines
+
+            print("thai-lines: " + "|".join(sample_thai_lines()), flush=True)  # checked in built apps
             print("ready" if not problems else "failed", flush=True)
             window.close()
             app.exit(1 if problems else 0)

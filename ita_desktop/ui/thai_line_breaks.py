@@ -51,3 +51,29 @@ def load_bundled_libthai() -> bool:
     """In the frozen app, load its own libthai; True if it did."""
     folder = bundled_libthai_folder()
     return folder is not None and load_libthai(folder)
+
+
+# A sentence of the report's language, in the words libthai's dictionary cuts it into.
+SAMPLE_WORDS = ("การ", "ดำเนิน", "งาน", "ตาม", "อำนาจ", "หน้าที่", "ของ", "องค์การ", "บริหาร", "ส่วน",
+                "จังหวัด", "เพื่อ", "ความ", "โปร่งใส", "และ", "ตรวจสอบ", "ได้")
+
+
+def sample_thai_lines(words_per_line: int = 4) -> list[str]:
+    """Lay the sample sentence out as the editor does (QTextLayout, the app's font) in a narrow column.
+
+    Shown by the start-up smoke run, so a built app can be checked for breaking Thai
+    only between words. Needs a QGuiApplication.
+    """
+    from PySide6.QtGui import QFontMetricsF, QGuiApplication, QTextLayout
+
+    text = "".join(SAMPLE_WORDS)
+    font = QGuiApplication.font()
+    width = QFontMetricsF(font).horizontalAdvance(text) * words_per_line / len(SAMPLE_WORDS)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
