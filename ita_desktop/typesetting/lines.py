@@ -27,6 +27,12 @@ class Segment:
         """The source text drawn by this segment."""
         return self.shaped.text
 
+    @property
+    def space_runs(self) -> int:
+        """Runs of typed spaces, each stretched as one (a double space is not stretched twice)."""
+        text = self.shaped.text
+        return 1 if text and text.isspace() else text.count(" ")
+
 
 @dataclass(frozen=True)
 class PlacedSegment:
