@@ -29,8 +29,8 @@ WORD = 10.0
 AMBIGUOUS = 60.0  # another dictionary word runs across the boundary
 SPACE_BY_NUMBER = 50.0  # "จำนวน ๖ | ข้อ", "หมู่ที่ | 1": the number and its noun apart
 COMPOUND = 150.0
-# Another reading of the text puts one dictionary word over this boundary and its neighbours:
-# กระบวน|การ where กระบวนการ covers both.
+# Another reading of the text puts one dictionary word over this boundary, from a word start to
+# where another word starts: กระบวน|การพิจารณา read as กระบวนการ|พิจารณา.
 MISREAD = 1000.0
 # Only when a run that may not break is wider than the whole line.
 EMERGENCY_WORD = 1000.0
@@ -63,7 +63,40 @@ class Opportunities:
 
 
 def break_opportunities(text: str, lexicon: Lexicon) -> Opportunities:
-    """The atoms of ``text`` (one hard line) and the cost of breaking before each."""
+    """The atoms of ``text`` (one hard line) and the cost of breaking before each.
+
+    Each run between typed spaces is segmented and graded on its own (no word spans a space)
+    and remembered by the lexicon: reports repeat phrases, and the editor's preview lays the
+    same paragraphs out again after every edit.
+    """
+    atoms: list[Atom] = []
+    penalties: list[float] = []
+    for match in _RUNS.finditer(text):
+        start, run = match.start(), match.group()
+        if run[0] == " ":
+            before = text[start - 1] if start else ""
+            after = text[match.end()] if match.end() < len(text) else ""
+            penalty = FORBIDDEN if not atoms else SPACE_BY_NUMBER if is_digit(before) or is_digit(after) else SPACE
+            atoms.append(Atom(start, match.end(), True))
+            penalties.append(penalty)
+            continue
+        cached = lexicon.memo.get(run)
+        if cached is None:
+            found = _opportunities(run, lexicon)
+            cached = tuple((atom.start, atom.end, penalty) for atom, penalty in zip(found.atoms, found.penalties,
+                                                                                      strict=True))
+            lexicon.remember(run, cached)
+        for index, (a, b, penalty) in enumerate(cached):
+            atoms.append(Atom(start + a, start + b, False))
+            penalties.append(FORBIDDEN if index == 0 else penalty)  # after a space: break before the space
+    return Opportunities(atoms, penalties)
+
+
+_RUNS = re.compile(" +|[^ ]+")
+
+
+def _opportunities(text: str, lexicon: Lexicon) -> Opportunities:
+    """:func:`break_opportunities` of one run (spaces inside are graded too, though none reach here)."""
     words = _words(text, lexicon)
     abbreviation = _abbreviation_positions(text)
     atoms: list[Atom] = []
@@ -100,8 +133,9 @@ def _grade_straddled(text: str, atoms: list[Atom], penalties: list[float], lexic
             for word in lexicon.prefixes(text, begin):
                 stop = begin + len(word)
                 if stop > boundary and len(word) > 1:
-                    cost = MISREAD if begin in starts and stop in starts else AMBIGUOUS
-                    penalties[index] = max(penalties[index], cost)
+                    # Another reading: this word from a word start, then a word (or the end) after it.
+                    other_reading = begin in starts and (stop in starts or bool(lexicon.prefixes(text, stop)))
+                    penalties[index] = max(penalties[index], MISREAD if other_reading else AMBIGUOUS)
 
 
 def _words(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:

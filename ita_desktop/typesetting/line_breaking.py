@@ -129,20 +129,27 @@ def _best_breaks(text: str, items: Sequence[_Item], measure_mm: float, first_ind
             next_word[index] = next_word[index + 1]
     closers = _bracket_closers(text) if style.heading else {}
 
-    def line_cost(node: _Node, end: int, penalty: float) -> float:
+    stretch_space = justification.SPACE_STRETCH_EM * size_mm
+    stretch_cluster = justification.CLUSTER_STRETCH_EM * size_mm
+    ragged = not style.justify or style.heading
+
+    def line_cost(node: _Node, end: int, penalty: float, slack: float, available: float) -> float:
         start = node.start
-        available = measure_mm - (first_indent_mm if node.line == 0 else 0.0)
-        slack = available - (widths[end] - widths[start])
         last = end == count
-        if style.justify and not style.heading or style.justify and not last:
-            badness = 0.0 if last else justification.badness(
-                slack, spaces[end] - spaces[start], units[end] - units[start] - 1, size_mm)
+        if not ragged or not last and style.justify:
+            if last or slack <= 0:
+                badness = 0.0
+            else:  # justification.badness, inlined: this runs for every pair of break points
+                stretch = (spaces[end] - spaces[start]) * stretch_space + \
+                    max(units[end] - units[start] - 1, 0) * stretch_cluster
+                badness = justification.RIGID_BADNESS if stretch <= 0 else \
+                    min(100.0 * (slack / stretch) ** 3, justification.RIGID_BADNESS * 10)
             cost = (LINE_PENALTY + badness) ** 2
         else:
             cost = EXTRA_LINE + (0.0 if last and not style.heading else RAGGED_SCALE * (slack / measure_mm) ** 2)
         if style.heading and last and node.line > 0 and _is_tail(items, start, end, slack, available, closers):
             cost += TAIL
-        return cost + (penalty ** 2 if penalty > 0 else 0.0)
+        return cost + (penalty * penalty if penalty > 0 else 0.0)
 
     first = _Node(0, 0.0, None, 0, 0)
     active: list[_Node] = [first]
@@ -157,12 +164,13 @@ def _best_breaks(text: str, items: Sequence[_Item], measure_mm: float, first_ind
             if node.start >= end:
                 kept.append(node)
                 continue
-            available = measure_mm - (first_indent_mm if node.line == 0 else 0.0)
-            if widths[end] - widths[node.start] > available + _EPSILON_MM:
+            available = measure_mm - first_indent_mm if node.line == 0 else measure_mm
+            slack = available - (widths[end] - widths[node.start])
+            if slack < -_EPSILON_MM:
                 dropped = node  # wider only as the line grows: this node can end no more lines
                 continue
             kept.append(node)
-            demerits = node.demerits + line_cost(node, end, penalty)
+            demerits = node.demerits + line_cost(node, end, penalty, slack, available)
             if best is None or demerits < best.demerits:
                 best = _Node(next_word[end], demerits, node, node.line + 1, end)
         if best is None and not kept and dropped is not None:

@@ -24,6 +24,7 @@ _tokenize_lock = threading.Lock()
 _word_list: WordList | None = None
 # Bump when the shipped names added to the word list change.
 _NAMES_FORMAT = 1
+_MEMO_LIMIT = 50_000  # runs of text remembered per lexicon (a few hundred bytes each)
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,25 @@ class Lexicon:
         self.words = word_list()
         self.own_words = own_words
         self._own = WordList(own_words) if own_words else None
+        self._own_initials = frozenset(word[0] for word in own_words)
         self.names = shipped_names() | own_words
+        self.memo: dict[str, object] = {}  # what the line breaker worked out per run of text
+        if self._own is None:
+            self.prefixes = self.words.prefixes  # type: ignore[method-assign]  # the hot path of newmm
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         found = self.words.prefixes(text, start)
-        if self._own is not None:
+        if self._own is not None and text[start:start + 1] in self._own_initials:
             extra = [word for word in self._own.prefixes(text, start) if word not in found]
             if extra:
                 found = sorted(found + extra, key=len)
         return found
+
+    def remember(self, key: str, value: object) -> None:
+        """Keep ``value`` in :attr:`memo` (bounded: a long session starts it afresh)."""
+        if len(self.memo) >= _MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[key] = value
 
     def __contains__(self, word: object) -> bool:
         return word in self.words or word in self.own_words

@@ -20,6 +20,8 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 # Single spacing for stacked Thai marks (consonant + upper vowel + tone, lower vowel below):
 # never tighter than 1.4 x size, nor than the font's own ascender + descender.
 MIN_LINE_HEIGHT_EM = 1.4
+# Measured pieces kept per typesetter (one per PDF): the breaker asks for the same words again and again.
+_SEGMENT_CACHE_LIMIT = 50_000
 
 
 class Typesetter:
@@ -34,6 +36,7 @@ class Typesetter:
         self._shapers = self._faces.shapers
         pdf.set_text_shaping(True)  # for any text the layout draws through fpdf2 itself
         self._writer = PdfTextWriter(pdf, self._faces.face)
+        self._segment_cache: dict[tuple[str, str, float], Segment] = {}
         regular, _ = self._faces.face("")  # the line metrics come from the regular face
         tables = regular.ttfont
         upem = self._shapers[""].units_per_em
@@ -146,13 +149,21 @@ class Typesetter:
     def _segments(self, text: str, styles: list[tuple[int, int, str]], start: int, end: int,
                   size_pt: float) -> list[Segment]:
         segments = []
+        cache = self._segment_cache
         for span_start, span_end, style in styles:
             a, b = max(start, span_start), min(end, span_end)
             if a < b:
-                shaper = self._shapers[style]
-                shaped = shaper.shape(text[a:b])
-                width = shaped.advance * size_pt / shaper.units_per_em / PT_PER_MM
-                segments.append(Segment(shaped, style, size_pt, width))
+                key = (style, text[a:b], size_pt)
+                segment = cache.get(key)
+                if segment is None:
+                    shaper = self._shapers[style]
+                    shaped = shaper.shape(key[1])
+                    width = shaped.advance * size_pt / shaper.units_per_em / PT_PER_MM
+                    segment = Segment(shaped, style, size_pt, width)
+                    if len(cache) >= _SEGMENT_CACHE_LIMIT:
+                        cache.clear()
+                    cache[key] = segment
+                segments.append(segment)
         return segments
 
 
