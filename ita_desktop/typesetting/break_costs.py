@@ -2,12 +2,14 @@
 
 Thai has no spaces between words, so a paragraph offers a break between almost any two words;
 they are not equally good. From cheapest to dearest: a space the clerk typed; a boundary
-between two dictionary words that no other dictionary word straddles; a boundary the
-segmenter had to choose (a dictionary word also runs across it, as in ยึด|ถือ); a boundary
-inside a long dictionary compound (องค์การ|บริหาร|ส่วน|ตำบล). Never: inside a name (the
-shipped name lists, the report's own words), inside a run the dictionary does not know,
-inside an abbreviation with dots (อบต., สขร.1, ป.ป.ช.), between a number and the word it is
-typed against, before ๆ, ฯ or closing punctuation, after an opening bracket.
+between two dictionary words that no other dictionary word runs across; a boundary inside a
+long dictionary compound (องค์การ|บริหาร|ส่วน|ตำบล); a boundary another dictionary word runs
+across (other segmenters may read the text the other way); a boundary the word counts say is
+a misreading (กระบวน|การพิจารณา, whose likelier reading กระบวนการ|พิจารณา adds its own
+boundary). Never: inside a name (the shipped name lists, the report's own words), inside a run
+the dictionary does not know, among the letters before an abbreviation's dot (อบต., สขร.1,
+ป.ป.ช.), between a number and the word it is typed against, before ๆ, ฯ or closing
+punctuation, after an opening bracket.
 """
 
 from __future__ import annotations
@@ -22,15 +24,16 @@ from ita_desktop.typesetting.segmentation import (
     is_digit,
     is_thai_letter,
 )
+from ita_desktop.typesetting.word_frequencies import reading_log_probability
 
 FORBIDDEN = float("inf")
 SPACE = 0.0
 WORD = 10.0
-AMBIGUOUS = 60.0  # another dictionary word runs across the boundary
+AMBIGUOUS = 500.0  # another dictionary word runs across the boundary
 SPACE_BY_NUMBER = 50.0  # "จำนวน ๖ | ข้อ", "หมู่ที่ | 1": the number and its noun apart
 COMPOUND = 150.0
-# Another reading of the text puts one dictionary word over this boundary, from a word start to
-# where another word starts: กระบวน|การพิจารณา read as กระบวนการ|พิจารณา.
+# A likelier reading of the same two words puts a dictionary word over this boundary:
+# กระบวน|การพิจารณา read as กระบวนการ|พิจารณา.
 MISREAD = 1000.0
 # Only when a run that may not break is wider than the whole line.
 EMERGENCY_WORD = 1000.0
@@ -122,20 +125,62 @@ def _opportunities(text: str, lexicon: Lexicon) -> Opportunities:
 
 
 def _grade_straddled(text: str, atoms: list[Atom], penalties: list[float], lexicon: Lexicon) -> None:
-    """Raise the cost of a boundary between two words that another dictionary word runs across."""
+    """Grade each boundary between two words by the other readings a dictionary word across it offers.
+
+    A reading that covers the same two words differently (กระบวนการ|พิจารณา for the segmenter's
+    กระบวน|การพิจารณา, ยึดถือ for ยึด|ถือ) and is likelier by the corpus counts makes the
+    boundary a misreading, and its own boundary an opportunity. A less likely one (มาส|ร้าง for
+    มา|สร้าง) leaves the boundary a word boundary; a word across it that fits no full reading
+    makes it ambiguous.
+    """
     starts = {atom.start for atom in atoms}
     starts.add(len(text))
+    other_boundaries: set[int] = set()
     for index in range(1, len(atoms)):
         if penalties[index] != WORD:
             continue  # spaces, forbidden, and the inside of compounds (their parts overlap by nature)
-        left, boundary = atoms[index - 1], atoms[index].start
+        left, right = atoms[index - 1], atoms[index]
+        boundary, end = right.start, right.end
+        segmenter = reading_log_probability([text[left.start:boundary], text[boundary:end]])
+        cost = WORD
         for begin in range(left.start, boundary):
             for word in lexicon.prefixes(text, begin):
                 stop = begin + len(word)
-                if stop > boundary and len(word) > 1:
-                    # Another reading: this word from a word start, then a word (or the end) after it.
-                    other_reading = begin in starts and (stop in starts or bool(lexicon.prefixes(text, stop)))
-                    penalties[index] = max(penalties[index], MISREAD if other_reading else AMBIGUOUS)
+                if stop <= boundary or len(word) < 2:
+                    continue
+                rest = text[stop:end]
+                if begin != left.start or stop > end or rest and (rest not in lexicon or _clusters(rest) < 2):
+                    cost = max(cost, AMBIGUOUS)
+                elif reading_log_probability([word, rest] if rest else [word]) > segmenter:
+                    cost = MISREAD
+                    if rest:
+                        other_boundaries.add(stop)
+                else:
+                    cost = max(cost, AMBIGUOUS)  # likely right, but other segmenters may read it the other way
+        penalties[index] = cost
+    if other_boundaries:
+        _split_at(text, atoms, penalties, other_boundaries, lexicon)
+
+
+def _clusters(text: str) -> int:
+    return len(cluster_starts(text))
+
+
+def _split_at(text: str, atoms: list[Atom], penalties: list[float], boundaries: set[int],
+              lexicon: Lexicon) -> None:
+    """Cut dictionary-word atoms (not names) at ``boundaries``, each cut a word boundary."""
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
+        inside = sorted(b for b in boundaries if atom.start < b < atom.end)
+        word = text[atom.start:atom.end]
+        if inside and word in lexicon and word not in lexicon.names and \
+                all(break_allowed(text[b - 1], text[b]) for b in inside):
+            cuts = [atom.start, *inside, atom.end]
+            atoms[index:index + 1] = [Atom(a, b, False) for a, b in zip(cuts, cuts[1:], strict=False)]
+            penalties[index + 1:index + 1] = [WORD] * len(inside)
+            index += len(inside)
+        index += 1
 
 
 def _words(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:

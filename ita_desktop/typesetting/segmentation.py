@@ -119,8 +119,11 @@ def newmm_words(text: str) -> list[str]:
 
 
 def preload_dictionary() -> None:
-    """Load the word dictionary now (e.g. in a background thread at start-up)."""
+    """Load the word dictionary and the word counts now (e.g. in a background thread at start-up)."""
+    from ita_desktop.typesetting.word_frequencies import reading_log_probability
+
     word_list()
+    reading_log_probability([])
 
 
 def _is_thai_letter(ch: str) -> bool:
