@@ -122,7 +122,7 @@ def preload_dictionary() -> None:
     """Load the word dictionary and the word counts now (e.g. in a background thread at start-up)."""
     from ita_desktop.typesetting.word_frequencies import reading_log_probability
 
-    word_list()
+    lexicon()  # the word list and the shipped names
     reading_log_probability([])
 
 
