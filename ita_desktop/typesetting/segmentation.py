@@ -25,6 +25,9 @@ _word_list: WordList | None = None
 # Bump when the shipped names added to the word list change.
 _NAMES_FORMAT = 1
 _MEMO_LIMIT = 50_000  # runs of text remembered per lexicon (a few hundred bytes each)
+# A report's own word made of short words (ดง|หม้อ|ทอง, up to this many clusters each) is a name.
+_NAME_PART_CLUSTERS = 3
+_WHOLE_NAME_LENGTH = 15  # characters: a person's or unit's name; longer ones are phrases
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class Lexicon:
 
     def __init__(self, own_words: frozenset[str] = frozenset()) -> None:
         self.words = word_list()
+        own_words = frozenset(name for word in own_words for name in self._names_in(word))
         self.own_words = own_words
         self._own = WordList(own_words) if own_words else None
         self._own_initials = frozenset(word[0] for word in own_words)
@@ -82,6 +86,29 @@ class Lexicon:
         self.memo: dict[str, object] = {}  # what the line breaker worked out per run of text
         if self._own is None:
             self.prefixes = self.words.prefixes  # type: ignore[method-assign]  # the hot path of newmm
+
+    def _names_in(self, text: str) -> list[str]:
+        """The names inside one of the report's own words: itself if short, else its runs of short words.
+
+        A short one is a name whole (ภู่ประดิษฐ์, กองคลัง). A long one is a phrase from a field:
+        "องค์การบริหารส่วนตำบลดงหม้อทอง" holds the name ดงหม้อทอง (ดง|หม้อ|ทอง, short words that
+        would otherwise part) after a long dictionary word that may part as any compound does;
+        "ทุกส่วนราชการในสังกัด" holds none. A run the dictionary does not know is a name.
+        """
+        from pythainlp.tokenize import word_tokenize
+
+        if len(text) <= _WHOLE_NAME_LENGTH:
+            return [text]
+        names, run = [], []
+        for piece in [*word_tokenize(text, custom_dict=self.words, engine="newmm", keep_whitespace=False), ""]:
+            known = piece in self.words
+            if piece and (not known or len(cluster_starts(piece)) <= _NAME_PART_CLUSTERS):
+                run.append(piece)
+                continue
+            if len(run) >= 2 or run and run[0] not in self.words:
+                names.append("".join(run))
+            run = []
+        return names
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         found = self.words.prefixes(text, start)

@@ -149,3 +149,26 @@ def test_a_likely_reading_another_segmenter_may_read_otherwise_is_ambiguous():
 def test_costs_are_graded():
     assert SPACE < WORD < SPACE_BY_NUMBER < COMPOUND < AMBIGUOUS < MISREAD < FORBIDDEN
     assert math.isinf(FORBIDDEN)
+
+
+def test_a_long_own_word_keeps_its_name_whole_and_its_institution_breakable():
+    # The agency field "องค์การบริหารส่วนตำบลดงหม้อทอง": the place name stays whole, the
+    # institution may part as any long compound does (the line before it need not end short).
+    own = frozenset({"องค์การบริหารส่วนตำบลดงหม้อทอง"})
+    text = "ประกาศองค์การบริหารส่วนตำบลดงหม้อทองเรื่องการประชุม"
+    assert breaks_inside(text, "ดงหม้อทอง", own) == []
+    assert breaks_inside(text, "องค์การบริหารส่วนตำบล", own) != []
+
+
+def test_a_phrase_in_a_name_field_does_not_freeze_its_words():
+    # "responsible": "ทุกส่วนราชการในสังกัด" is a phrase of ordinary words, not a name.
+    own = frozenset({"ทุกส่วนราชการในสังกัดองค์การบริหารส่วนจังหวัด"})
+    text = "ให้ทุกส่วนราชการในสังกัดองค์การบริหารส่วนจังหวัดดำเนินการ"
+    assert breaks_inside(text, "ทุกส่วนราชการในสังกัด", own) == breaks_inside(text, "ทุกส่วนราชการในสังกัด")
+
+
+def test_a_signatorys_family_name_from_the_report_stays_whole():
+    own = frozenset({"ภู่ประดิษฐ์"})  # ภู่ + ประดิษฐ์ to the dictionary
+    text = "ลงชื่อนางสาวสมศรี ภู่ประดิษฐ์ ผู้จัดทำรายงาน"
+    assert breaks_inside(text, "ภู่ประดิษฐ์") != []
+    assert breaks_inside(text, "ภู่ประดิษฐ์", own) == []
