@@ -24,7 +24,7 @@ from ita_desktop.typesetting.segmentation import (
     is_digit,
     is_thai_letter,
 )
-from ita_desktop.typesetting.word_frequencies import reading_log_probability
+from ita_desktop.typesetting.word_frequencies import counted_as_one_word, reading_log_probability
 
 FORBIDDEN = float("inf")
 SPACE = 0.0
@@ -32,6 +32,7 @@ WORD = 10.0
 AMBIGUOUS = 500.0  # another dictionary word runs across the boundary
 SPACE_BY_NUMBER = 50.0  # "จำนวน ๖ | ข้อ", "หมู่ที่ | 1": the number and its noun apart
 COMPOUND = 150.0
+LEXICAL_COMPOUND = 600.0  # a compound the word counts know as one word
 # A likelier reading of the same two words puts a dictionary word over this boundary:
 # กระบวน|การพิจารณา read as กระบวนการ|พิจารณา.
 MISREAD = 1000.0
@@ -239,7 +240,9 @@ def _compound_parts(text: str, start: int, end: int, lexicon: Lexicon,
     long enough is cut again, dearer: นายก|องค์การบริหารส่วนจังหวัด before องค์การ|บริหาร.
     """
     word = text[start:end]
-    cost = COMPOUND + COMPOUND_STEP * depth
+    # A compound the corpus counts as one word (ประชาสัมพันธ์, ประสิทธิภาพ) is a word: dearer to cut
+    # than a name of an institution it only ever counts in parts (องค์การบริหารส่วนตำบล).
+    cost = LEXICAL_COMPOUND if counted_as_one_word(word) else COMPOUND + COMPOUND_STEP * depth
     if len(word) < COMPOUND_MIN_LENGTH:
         return [(start, end, cost)]
     # best[i]: (parts, sum of squared part lengths, cut offsets) for word[:i]

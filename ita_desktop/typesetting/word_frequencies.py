@@ -34,3 +34,9 @@ def reading_log_probability(words: list[str]) -> float:
     """Log probability of a sequence of words under a unigram model (an unseen word counts once)."""
     logs, log_total = _log_counts()
     return sum(logs.get(word, 0.0) - log_total for word in words)
+
+
+def counted_as_one_word(word: str, at_least: int = 5) -> bool:
+    """Does the corpus count ``word`` as a word of its own (``at_least`` times), not only its parts?"""
+    logs, _ = _log_counts()
+    return logs.get(word, 0.0) >= math.log(at_least + 1)

@@ -10,6 +10,7 @@ from ita_desktop.typesetting.break_costs import (
     AMBIGUOUS,
     COMPOUND,
     FORBIDDEN,
+    LEXICAL_COMPOUND,
     MISREAD,
     SPACE,
     SPACE_BY_NUMBER,
@@ -71,6 +72,12 @@ def test_a_compound_is_cut_first_where_it_is_cheapest_to_read():
     outer = found[len("นายก")]
     inner = found[len("นายกองค์การ")]
     assert COMPOUND <= outer < inner < FORBIDDEN
+
+
+def test_a_compound_the_corpus_counts_as_one_word_is_dearer_to_cut():
+    # ประชาสัมพันธ์ is one word to readers (and to the corpus); องค์การบริหารส่วนตำบล is a name of parts.
+    assert cost_at("การประชาสัมพันธ์ข่าว", "ประชา|สัมพันธ์") == LEXICAL_COMPOUND
+    assert cost_at("ประกาศองค์การบริหารส่วนตำบล", "องค์การ|บริหาร") == COMPOUND
 
 
 def test_short_dictionary_words_never_part():
@@ -147,7 +154,7 @@ def test_a_likely_reading_another_segmenter_may_read_otherwise_is_ambiguous():
 
 
 def test_costs_are_graded():
-    assert SPACE < WORD < SPACE_BY_NUMBER < COMPOUND < AMBIGUOUS < MISREAD < FORBIDDEN
+    assert SPACE < WORD < SPACE_BY_NUMBER < COMPOUND < AMBIGUOUS < LEXICAL_COMPOUND < MISREAD < FORBIDDEN
     assert math.isinf(FORBIDDEN)
 
 
