@@ -97,3 +97,28 @@ def test_the_printed_sample_report_has_no_stretched_line(demo_pdf):
     assert figures.justified_lines >= 60
     assert figures.largest_gap <= MAX_GAP_WIDTHS, figures.worst_line
     assert figures.overfull_lines == 0
+
+
+def test_a_part_opening_on_a_long_agency_name_prints_without_a_stretched_line(tmp_path):
+    # The worst case first fit met: a bold label, then a 54-character agency name the line
+    # before must either take or leave; and corpus paragraphs as every part of every measure.
+    from ita_desktop.pdf import render_report
+    from tests.helpers import small_report
+    from tests.pdf.pdf_support import MemoryPhotos
+
+    report = small_report()
+    report.agency = "องค์การบริหารส่วนตำบลดงหม้อทอง"
+    bodies = iter(corpus_paragraphs())
+    for measure in report.measures:
+        measure.steps = "ตามที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ ได้กำหนดแนวทาง " + next(bodies)
+        measure.summary = "ตามที่องค์การบริหารส่วนตำบลดงหม้อทองอำเภอเมืองจังหวัดอ่างทอง " + next(bodies)
+        measure.outcome = next(bodies) + "\n" + next(bodies)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(render_report(report, MemoryPhotos()))
+    lines = printed_lines(path)
+    figures = set_figures(lines)
+    assert figures.justified_lines >= 20
+    assert figures.largest_gap <= MAX_GAP_WIDTHS, figures.worst_line
+    assert figures.overfull_lines == 0
+    assert sum("ดงหม้อทอง" in line.text for line in lines) >= 4
+    assert not any(line.text.endswith(("ดง", "ดงหม้อ")) for line in lines)  # the place name never parts
