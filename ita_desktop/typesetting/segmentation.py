@@ -1,4 +1,4 @@
-"""Where a Thai paragraph may break: dictionary words (PyThaiNLP newmm), spaces, clusters."""
+"""The Thai dictionary the breaker segments with (newmm, shipped names, a report's own words) and character classes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.paths import user_data_dir
@@ -28,15 +27,6 @@ _MEMO_LIMIT = 50_000  # runs of text remembered per lexicon (a few hundred bytes
 # A report's own word made of short words (ดง|หม้อ|ทอง, up to this many clusters each) is a name.
 _NAME_PART_CLUSTERS = 3
 _WHOLE_NAME_LENGTH = 15  # characters: a person's or unit's name; longer ones are phrases
-
-
-@dataclass(frozen=True)
-class Token:
-    """An unbreakable span of a paragraph (a word, or a run of spaces)."""
-
-    start: int
-    end: int
-    is_space: bool
 
 
 def _load_word_list() -> WordList:
