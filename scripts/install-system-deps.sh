@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need beyond Python: Qt's runtime libraries,
 # the X11 (xcb) plugin's libraries for a real window (--gui), poppler-utils for the
-# PDF text-layer tests, libthai (the second Thai segmenter the line-break tests consult),
-# python3-venv; for `make bench` (--bench) LibreOffice Writer, the justification benchmark's
-# yardstick, and ICU. Installs what is missing when run as root;
+# PDF text-layer tests, python3-venv, and libthai with its dictionary (Qt breaks Thai lines
+# only through it; the line-break tests consult it as a second segmenter); for `make bench`
+# (--bench) LibreOffice Writer, the justification benchmark's yardstick, and ICU.
+# Installs what is missing when run as root;
 # otherwise prints the exact command to run.
 set -euo pipefail
 
