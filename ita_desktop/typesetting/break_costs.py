@@ -23,6 +23,7 @@ from ita_desktop.typesetting.segmentation import (
     cluster_starts,
     is_digit,
     is_thai_letter,
+    is_thai_sign,
 )
 from ita_desktop.typesetting.word_frequencies import counted_as_one_word, reading_log_probability
 
@@ -196,7 +197,7 @@ def _words(text: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
             kind = "name"
         elif piece in lexicon:
             kind = "word"
-        elif any(is_thai_letter(ch) for ch in piece) and not all(ch in "ๆฯ." for ch in piece):
+        elif any(is_thai_letter(ch) for ch in piece) and not all(is_thai_sign(ch) or ch == "." for ch in piece):
             kind = "unknown"
         else:
             kind = "other"

@@ -173,6 +173,11 @@ def break_allowed(before: str, after: str) -> bool:
     )
 
 
+def is_thai_sign(ch: str) -> bool:
+    """Mai yamok (ๆ) or paiyannoi (ฯ): signs that follow a word, never begin a line."""
+    return ch in "ๆฯ"
+
+
 def is_thai_letter(ch: str) -> bool:
     """A Thai consonant, vowel or mark (not a digit, not ๆ or ฯ)."""
     return _is_thai_letter(ch)
