@@ -18,6 +18,7 @@ import unicodedata
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from fpdf import FPDF
 
@@ -34,8 +35,7 @@ _RESYNC_REACH = 40
 RIGHT_EDGE_TOLERANCE_PT = 0.75
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word box as pdftotext reads it (pt, from the page's top-left)."""
 
     x_min: float
