@@ -73,15 +73,18 @@ def break_lines(
     size_mm: float, style: BreakStyle = BreakStyle(), words: Lexicon | None = None,
 ) -> list[list[Segment]]:
     """Break one hard line of ``text`` (no "\\n") into lines of segments within the measure."""
-    items = _items(text, make_segments, measure_mm, words or lexicon())
+    items = _items(text, make_segments, measure_mm, measure_mm - first_indent_mm, words or lexicon())
     if not items:
         return []
     return [_line_segments(items, a, b) for a, b in _best_breaks(text, items, measure_mm, first_indent_mm,
                                                                    size_mm, style)]
 
 
-def _items(text: str, make: SegmentMaker, measure_mm: float, words: Lexicon) -> list[_Item]:
-    """The line's pieces between break opportunities, measured; pieces wider than a line cut up."""
+def _items(text: str, make: SegmentMaker, measure_mm: float, first_line_mm: float, words: Lexicon) -> list[_Item]:
+    """The line's pieces between break opportunities, measured; pieces wider than a line cut up.
+
+    The first piece can only go on the first line, so it is cut if wider than that line's room.
+    """
     opportunities = break_opportunities(text, words)
     groups: list[list[tuple[Atom, float]]] = []
     for atom, penalty in zip(opportunities.atoms, opportunities.penalties, strict=True):
@@ -92,14 +95,15 @@ def _items(text: str, make: SegmentMaker, measure_mm: float, words: Lexicon) -> 
     items: list[_Item] = []
     for group in groups:
         item = _measure(make, group[0][0].start, group[-1][0].end, group[0][0].is_space, group[0][1])
-        if item.is_space or item.width <= measure_mm + _EPSILON_MM:
+        room = measure_mm if any(not earlier.is_space for earlier in items) else first_line_mm
+        if item.is_space or item.width <= room + _EPSILON_MM:
             items.append(item)
             continue
         # Wider than a whole line: its words may part after all, and a word wider still, its clusters.
         for index, (atom, _) in enumerate(group):
             penalty = group[0][1] if index == 0 else EMERGENCY_WORD
             part = _measure(make, atom.start, atom.end, False, penalty)
-            if part.width <= measure_mm + _EPSILON_MM:
+            if part.width <= room + _EPSILON_MM:
                 items.append(part)
                 continue
             for cluster_index, cluster in enumerate(cluster_atoms(text, atom)):

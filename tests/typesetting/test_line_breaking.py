@@ -162,3 +162,11 @@ def test_an_unknown_run_wider_than_the_line_still_breaks_between_clusters(typese
     assert all(not is_combining(line.text.lstrip()[0]) for line in lines)
     wide = typesetter.layout(f"เริ่ม {'กวฺ' * 6} จบ", 160, body_size)
     assert len(wide) == 1
+
+
+def test_a_first_piece_wider_than_the_indented_first_line_is_cut_to_fit_it(typesetter, body_size):
+    url = "www.angthongpao.go.th/ita/2567"  # 55 mm: fits a 60 mm line, not one indented 15 mm
+    lines = typesetter.layout(f"{url} ตามที่ได้แจ้ง", 60, body_size, first_line_indent_mm=15)
+    assert lines[0].indent_mm == 15
+    assert all(line.indent_mm + line.width_mm <= 60 + 1e-6 for line in lines)
+    assert "".join(line.text for line in lines).startswith(url)
