@@ -132,8 +132,8 @@ def _grade_straddled(text: str, atoms: list[Atom], penalties: list[float], lexic
     A reading that covers the same two words differently (กระบวนการ|พิจารณา for the segmenter's
     กระบวน|การพิจารณา, ยึดถือ for ยึด|ถือ) and is likelier by the corpus counts makes the
     boundary a misreading, and its own boundary an opportunity. A less likely one (มาส|ร้าง for
-    มา|สร้าง) leaves the boundary a word boundary; a word across it that fits no full reading
-    makes it ambiguous.
+    มา|สร้าง), or a word across it that fits no full reading, makes it ambiguous: probably
+    right, but other segmenters (libthai, ICU) may read it the other way.
     """
     starts = {atom.start for atom in atoms}
     starts.add(len(text))
