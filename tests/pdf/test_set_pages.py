@@ -122,3 +122,9 @@ def test_a_part_opening_on_a_long_agency_name_prints_without_a_stretched_line(tm
     assert figures.overfull_lines == 0
     assert sum("ดงหม้อทอง" in line.text for line in lines) >= 4
     assert not any(line.text.endswith(("ดง", "ดงหม้อ")) for line in lines)  # the place name never parts
+
+
+def test_no_printed_heading_ends_on_a_lone_bracket_tail(demo_pdf):
+    # First fit printed "(๔) มาตรการเกี่ยวกับ...ประจำปี (ข้อ 112" and then "เดิม)" alone.
+    lines = [line.text for line in printed_lines(demo_pdf)]
+    assert not [text for text in lines if len(text.split()) == 1 and text.endswith(")")]
