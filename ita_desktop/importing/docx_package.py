@@ -24,6 +24,7 @@ REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 MAX_XML_BYTES = 200_000_000  # a report's text is a few MB of XML; more is a zip bomb
 MAX_PICTURE_BYTES = 300_000_000  # a phone photo is a few MB; a raw scan tens; more is a zip bomb
@@ -85,6 +86,8 @@ class DocxPackage:
             self._relationships = self._read_relationships(self.document_part)
             numbering = self._target_of(NUMBERING_REL)
             self.numbering_xml = self._parse(numbering) if numbering else None
+            styles = self._target_of(STYLES_REL)
+            self.styles_xml = self._parse(styles) if styles and styles in self._members else None
         finally:
             self._archive.close()
 

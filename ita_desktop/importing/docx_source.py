@@ -11,6 +11,7 @@ blocks side by side) are read cell by cell as ordinary paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from lxml import etree
 
 from ita_desktop.importing.docx_numbering import ListNumbering
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
-from ita_desktop.importing.docx_tables import CellContent, read_table
+from ita_desktop.importing.docx_styles import DocxStyles
+from ita_desktop.importing.docx_tables import CellContent, Pieces, read_table
+from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
 
@@ -27,6 +30,7 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
 # Containers whose children are read as if they stood in the paragraph itself.
 _TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}ins", f"{W}moveTo", f"{W}fldSimple", f"{W}customXml",
@@ -41,7 +45,8 @@ class DocxSource:
 
     def __init__(self, path: str | Path) -> None:
         self.package = DocxPackage(path)
-        self.numbering = ListNumbering(self.package.numbering_xml)
+        self.styles = DocxStyles(self.package.styles_xml)
+        self.numbering = ListNumbering(self.package.numbering_xml, self.styles)
         self.warnings: list[ImportWarning] = []
         self.pictures: dict[str, PictureRef] = {}  # picture name → its part, for preparing later
         self._paragraph_number = 0
@@ -78,19 +83,35 @@ class DocxSource:
                 yield from self._split(pieces, line)
 
     def _cell_content(self, cell: etree._Element) -> CellContent:
-        paragraphs = []
-        for paragraph in cell.iter(f"{W}p"):
-            if _inside_nested_paragraph(paragraph, cell):
-                continue
-            paragraphs.append(self._pieces(paragraph, self.numbering.label_for(paragraph)))
-        return CellContent(paragraphs)
+        return CellContent(list(self._cell_paragraphs(cell)))
+
+    def _cell_paragraphs(self, parent: etree._Element) -> Iterator[Pieces]:
+        """A cell's paragraphs in reading order; a table nested in it (a photo grid) in its own reading order."""
+        for child in parent:
+            if child.tag == f"{W}p":
+                yield self._pieces(child, self.numbering.label_for(child))
+            elif child.tag == f"{W}tbl":
+                layout = read_table(child, self._cell_content)
+                if layout.rows is not None:  # data nested in a cell: its rows as tab-separated lines
+                    yield from ([" \t ".join(row)] for row in layout.rows)
+                else:
+                    yield from (pieces for nested in layout.cells for pieces in nested.paragraphs)
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
+                yield from self._cell_paragraphs(child)
+            elif child.tag == f"{MC}AlternateContent":
+                yield from self._cell_paragraphs(_chosen(child))
 
     # -- inside a paragraph ---------------------------------------------------------------
     def _pieces(self, paragraph: etree._Element, label: str = "") -> list[str | SourcePicture]:
         """Text (breaks as "\\n") and pictures of one paragraph, in order."""
-        pieces: list[str | SourcePicture] = [label] if label else []
+        pieces: list[str | SourcePicture] = []
         self._walk(paragraph, pieces)
-        return pieces
+        # A floating picture shows where it is positioned, above the text of the paragraph that
+        # anchors it (Word keeps the anchor where the picture was dropped, often after its caption).
+        floating = [p for p in pieces if isinstance(p, SourcePicture) and p.floating]
+        if floating:
+            pieces = floating + [p for p in pieces if not (isinstance(p, SourcePicture) and p.floating)]
+        return [label, *pieces] if label else pieces
 
     def _walk(self, element: etree._Element, pieces: list[str | SourcePicture]) -> None:
         for child in element:
@@ -113,13 +134,14 @@ class DocxSource:
                 self._walk(child, pieces)
 
     def _pictures_in(self, drawing: etree._Element, pieces: list[str | SourcePicture]) -> None:
+        floating = drawing.find(f"{WP}anchor") is not None
         for blip in drawing.iter(f"{A}blip", f"{V}imagedata"):
             rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id") or ""
             linked = blip.get(f"{R}link") or ""
             picture = self.package.picture(rel_id) if rel_id else None
             if picture is not None:
                 # The bytes stay in the zip: the name is the key to the lazy loader in ``pictures``.
-                pieces.append(SourcePicture(b"", self._register(picture)))
+                pieces.append(SourcePicture(b"", self._register(picture), floating=floating))
             elif linked or rel_id:
                 target = self.package.linked_target(linked or rel_id) or rel_id
                 self.warnings.append(ImportWarning(
@@ -158,20 +180,33 @@ class DocxSource:
                 yield paragraph
 
 
-def _tabbed_line(raw: str, line: int) -> SourceParagraph | None:
-    """A line of text; tab-separated cells make a table row only when three or more are filled.
+# A cell of a tab row that is only layout: the colon between label and text, a leader, a dash.
+_LAYOUT_CELL = re.compile(r"^[:：.…·_]*$")
 
-    In Word, tabs mostly align things (a sign-off pushed to the right, a label
-    and its value), so fewer filled cells are joined by one space as the page shows.
+
+def _tabbed_line(raw: str, line: int) -> SourceParagraph | None:
+    """A line of text; tab-separated cells make a table row only when three or more hold data.
+
+    In Word, tabs mostly align things (a sign-off pushed to the right, a label, its
+    colon and its value on tab stops with dot leaders), so a line that opens a part
+    or a sign-off, and any line with fewer data cells, is joined by one space as the
+    page shows. A lone colon or leader between tabs is layout, not a cell.
     """
     cells = [cell.strip() for cell in raw.split("\t")]
     filled = [cell for cell in cells if cell]
     if not filled:
         return None
     joined = " ".join(filled)
-    if len(filled) >= 3 and read_role_signoff(joined) is None and read_signature_line(joined) is None:
+    data = [cell for cell in filled if not _LAYOUT_CELL.match(cell)]
+    if len(data) >= 3 and not _is_text_line(joined):
         return SourceParagraph(table=[cells], line=line)
     return SourceParagraph(text=joined if len(filled) > 1 else raw.strip(), line=line)
+
+
+def _is_text_line(joined: str) -> bool:
+    """A tabbed line the recogniser reads as one line: a part label with its text, or a sign-off."""
+    return (read_part_line(joined) is not None or read_role_signoff(joined) is not None
+            or read_signature_line(joined) is not None)
 
 
 def _chosen(alternate: etree._Element) -> etree._Element:
@@ -181,13 +216,3 @@ def _chosen(alternate: etree._Element) -> etree._Element:
         return choice
     fallback = alternate.find(f"{MC}Fallback")
     return fallback if fallback is not None else etree.Element("empty")
-
-
-def _inside_nested_paragraph(paragraph: etree._Element, cell: etree._Element) -> bool:
-    """True for a paragraph inside a text box of another paragraph of the cell (read with it)."""
-    parent = paragraph.getparent()
-    while parent is not None and parent is not cell:
-        if parent.tag == f"{W}p":
-            return True
-        parent = parent.getparent()
-    return False

@@ -119,12 +119,35 @@ def _form_rows(grid: list[list[CellContent]]) -> list[CellContent]:
     return merged
 
 
+def _signoff_band(grid: list[list[CellContent]], index: int) -> int:
+    """How many rows from ``index`` make one band of sign-off blocks laid out a line per row (0: none).
+
+    "ลงชื่อ … ผู้จัดทำ | ลงชื่อ … ผู้อนุมัติ", then a row of names, then a row of positions:
+    each column is one person's block, read top to bottom before the next column.
+    """
+    row = grid[index]
+    if len(row) < 2 or not any(_is_signoff(cell) for cell in row):
+        return 0
+    end = index + 1
+    while end < len(grid) and len(grid[end]) == len(row) and not any(
+            _is_signoff(cell) or cell.has_pictures for cell in grid[end]):
+        end += 1
+    return end - index if end > index + 1 else 0
+
+
 def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
-    """Row by row; a text-only row right under a picture row of as many cells holds their captions."""
+    """Row by row; a text-only row right under a picture row of as many cells holds their captions;
+    side-by-side sign-off blocks a line per row are read column by column."""
     ordered: list[CellContent] = []
     index = 0
     while index < len(grid):
         row = grid[index]
+        band = _signoff_band(grid, index)
+        if band:
+            for column in range(len(row)):
+                ordered.extend(cell for r in grid[index:index + band] if not (cell := r[column]).is_empty)
+            index += band
+            continue
         below = grid[index + 1] if index + 1 < len(grid) else []
         filled = [cell for cell in row if not cell.is_empty]
         pictures_only = filled and all(cell.has_pictures and not cell.text for cell in filled)

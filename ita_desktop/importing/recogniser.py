@@ -100,6 +100,8 @@ class _Recogniser:
         if caption_for is not None and self.part == "photos":
             caption_for.caption = text
             return
+        if self.part == "photos" and patterns.means_no_photo(text):
+            return  # "-" or "ไม่มี" where the photos would be: no photo
         self._body_line(text, line)
 
     # -- structure -------------------------------------------------------------------
@@ -171,7 +173,7 @@ class _Recogniser:
         self.part = part.key
         if part.key == "photos":
             self.in_tail, self.expect_measure = True, True
-            if part.body:
+            if part.body and not patterns.means_no_photo(part.body):
                 self._keep_in_notes(part.body)
                 self.warn("unplaced_text", line, text=shorten(part.body))
             return

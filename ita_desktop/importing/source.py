@@ -14,6 +14,7 @@ class SourcePicture:
 
     data: bytes
     name: str = ""
+    floating: bool = False  # positioned on the page (wp:anchor), not a character in the line
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ita_desktop.errors import UserError
+from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.source import SourceParagraph
 
 # Files that are certainly not report text, told apart by their first bytes.
@@ -75,6 +76,8 @@ def read_report_text(path: str | Path) -> str:
 def _cells(line: str) -> list[str] | None:
     """A tab-separated row: three or more cells, two of them filled (one tab is only spacing)."""
     cells = line.split("\t")
+    if read_part_line(" ".join(cell.strip() for cell in cells if cell.strip())) is not None:
+        return None  # "หน่วยงานผู้รับผิดชอบ<tab>:<tab>กองคลัง": a label aligned with tabs
     if len(cells) >= 3 and sum(1 for cell in cells if cell.strip()) >= 2:
         return cells
     return None
