@@ -154,7 +154,7 @@ class _PhotoWriter:
         for pending in self.recognised.result.pictures:
             if self.stopped():
                 return
-            yield pending.photo.original_name, self.loader(pending.photo.original_name)
+            yield pending.photo.original_name, self.loader(pending.photo.original_name), pending.placement
 
     def loader(self, name: str) -> Callable[[], bytes]:
         picture = self.recognised.source.pictures[name]

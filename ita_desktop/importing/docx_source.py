@@ -24,6 +24,7 @@ from ita_desktop.importing.docx_tables import CellContent, Pieces, read_table
 from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
+from ita_desktop.photos.placement import PLAIN, Placement
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -31,6 +32,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 
 # Containers whose children are read as if they stood in the paragraph itself.
 _TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}ins", f"{W}moveTo", f"{W}fldSimple", f"{W}customXml",
@@ -141,7 +143,8 @@ class DocxSource:
             picture = self.package.picture(rel_id) if rel_id else None
             if picture is not None:
                 # The bytes stay in the zip: the name is the key to the lazy loader in ``pictures``.
-                pieces.append(SourcePicture(b"", self._register(picture), floating=floating))
+                pieces.append(SourcePicture(b"", self._register(picture), floating=floating,
+                                            placement=_placement(blip)))
             elif linked or rel_id:
                 target = self.package.linked_target(linked or rel_id) or rel_id
                 self.warnings.append(ImportWarning(
@@ -207,6 +210,30 @@ def _is_text_line(joined: str) -> bool:
     """A tabbed line the recogniser reads as one line: a part label with its text, or a sign-off."""
     return (read_part_line(joined) is not None or read_role_signoff(joined) is not None
             or read_signature_line(joined) is not None)
+
+
+def _placement(blip: etree._Element) -> Placement:
+    """Word's turn, flips (pic:spPr/a:xfrm) and crop (a:srcRect) of the picture ``blip`` fills."""
+    fill = blip.getparent()
+    picture = fill.getparent() if fill is not None else None
+    if picture is None or blip.tag != f"{A}blip":
+        return PLAIN
+    xfrm = picture.find(f"{PIC}spPr/{A}xfrm")
+    source_rect = fill.find(f"{A}srcRect")
+    degrees = _number(xfrm, "rot") / 60000 if xfrm is not None else 0.0
+    flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
+    flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
+    crop = tuple(_number(source_rect, side) / 100000 for side in "ltrb") if source_rect is not None else (0.0,) * 4
+    if not (degrees or flip_h or flip_v or any(crop)):
+        return PLAIN
+    return Placement.of(degrees, flip_h, flip_v, crop)
+
+
+def _number(element: etree._Element, name: str) -> float:
+    try:
+        return float(element.get(name, "0") or 0)
+    except ValueError:
+        return 0.0
 
 
 def _chosen(alternate: etree._Element) -> etree._Element:

@@ -249,7 +249,7 @@ class _Recogniser:
         for picture in paragraph.pictures:
             photo = Photo(original_name=picture.name, sha256=hashlib.sha256(picture.data).hexdigest())
             self.measure.photos.append(photo)
-            self.result.pictures.append(PendingPicture(self.measure, photo, picture.data))
+            self.result.pictures.append(PendingPicture(self.measure, photo, picture.data, picture.placement))
             self.caption_for = photo
 
     def finish(self) -> RecognisedReport:

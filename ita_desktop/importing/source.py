@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.errors import ui_language
 from ita_desktop.model import Measure, Photo, Report
+from ita_desktop.photos.placement import PLAIN, Placement
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class SourcePicture:
     data: bytes
     name: str = ""
     floating: bool = False  # positioned on the page (wp:anchor), not a character in the line
+    placement: Placement = PLAIN  # turned, mirrored or cropped in the document
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class PendingPicture:
     measure: Measure
     photo: Photo  # already in measure.photos; width/height are filled when prepared
     data: bytes
+    placement: Placement = PLAIN
 
 
 @dataclass
