@@ -29,7 +29,8 @@ def _prepare(load: Callable[[], bytes], name: str, placement: Placement = PLAIN)
         return PhotoResult(name, error=PhotoError(f"{name}: cannot be read ({exc.strerror}).",
                                                   f"{name}: อ่านไฟล์ไม่ได้ ({exc.strerror})"))
     try:
-        return PhotoResult(name, prepared=prepare_photo(data, name, placement))
+        prepared = prepare_photo(data, name) if placement.is_plain else prepare_photo(data, name, placement)
+        return PhotoResult(name, prepared=prepared)
     except PhotoError as error:
         return PhotoResult(name, error=error)
 
