@@ -2,11 +2,13 @@
 
 Each Word paragraph becomes one or more source paragraphs: its text is cut at
 line breaks (the recogniser reads line by line, as in the text source), a line
-of three or more tab-separated cells is a table row (as in the text source), and
-each picture becomes a paragraph of its own at the place it stands, so a
-caption typed after a picture follows it. Tables of data become tracking
-tables; tables used for layout (a grid of photos with captions, sign-off
-blocks side by side) are read cell by cell as ordinary paragraphs.
+of three or more tab-separated data cells is a table row (as in the text source),
+and each picture becomes a paragraph of its own at the place it stands, so a
+caption typed after a picture follows it. The paragraphs of a text box come
+before the paragraph that anchors it; a paragraph whose mark was deleted with
+changes tracked runs on into the next one, as Word shows it. Tables of data
+become tracking tables; tables used for layout (a grid of photos with captions,
+sign-off blocks side by side) are read cell by cell as ordinary paragraphs.
 """
 
 from __future__ import annotations
@@ -19,27 +21,17 @@ from lxml import etree
 
 from ita_desktop.importing.docx_numbering import ListNumbering
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
+from ita_desktop.importing.docx_paragraph import ParagraphContent, ParagraphReader, Pieces, chosen
 from ita_desktop.importing.docx_styles import DocxStyles
-from ita_desktop.importing.docx_tables import CellContent, Pieces, read_table
+from ita_desktop.importing.docx_tables import CellContent, read_table
 from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
-from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
-from ita_desktop.photos.placement import PLAIN, Placement
+from ita_desktop.importing.source import ImportWarning, SourceParagraph
+from ita_desktop.importing.warning_texts import make_warning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-V = "{urn:schemas-microsoft-com:vml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
-
-# Containers whose children are read as if they stood in the paragraph itself.
-_TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}ins", f"{W}moveTo", f"{W}fldSimple", f"{W}customXml",
-                f"{W}sdt", f"{W}sdtContent", f"{W}dir", f"{W}bdo"}
-# Deleted (tracked) text and field instructions are not what the page shows.
-_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText",
-            f"{W}delInstrText", f"{W}commentReference", f"{W}footnoteReference", f"{W}endnoteReference"}
+_WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo")
 
 
 class DocxSource:
@@ -49,33 +41,70 @@ class DocxSource:
         self.package = DocxPackage(path)
         self.styles = DocxStyles(self.package.styles_xml)
         self.numbering = ListNumbering(self.package.numbering_xml, self.styles)
+        self.reader = ParagraphReader(self.package, self.styles, self._register, self._linked)
         self.warnings: list[ImportWarning] = []
         self.pictures: dict[str, PictureRef] = {}  # picture name → its part, for preparing later
         self._paragraph_number = 0
+        self._it9_told = False
 
     def paragraphs(self) -> Iterator[SourceParagraph]:
         """The body in reading order (line = the Word paragraph's number, counted from 1)."""
         body = self.package.document_xml.find(f"{W}body")
         if body is None:
             return
-        yield from self._blocks(body)
+        for pieces, line in self._paragraph_pieces(body, count=True):
+            if isinstance(pieces, etree._Element):  # a table of the body
+                yield from self._table(pieces, line)
+            else:
+                yield from self._split(pieces, line)
 
     # -- block level ----------------------------------------------------------------
-    def _blocks(self, parent: etree._Element) -> Iterator[SourceParagraph]:
-        for child in parent:
-            if child.tag == f"{W}p":
-                self._paragraph_number += 1
-                yield from self._split(self._pieces(child, self.numbering.label_for(child)))
-            elif child.tag == f"{W}tbl":
-                self._paragraph_number += 1
-                yield from self._table(child)
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
-                yield from self._blocks(child)
-            elif child.tag == f"{MC}AlternateContent":
-                yield from self._blocks(_chosen(child))
+    def _paragraph_pieces(self, parent: etree._Element, count: bool = False) -> Iterator[tuple]:
+        """(pieces, line) per shown paragraph of ``parent``, or (w:tbl, line) for a table in it.
 
-    def _table(self, table: etree._Element) -> Iterator[SourceParagraph]:
-        line = self._paragraph_number
+        ``count``: these are the body's blocks, each one a line for the warnings.
+
+        A paragraph whose mark was deleted is held and put in front of the next one; the
+        merged paragraph is numbered as the second (its mark is the one that stays).
+        """
+        held: Pieces = []
+        for child in self._block_children(parent):
+            if count:
+                self._paragraph_number += 1
+            line = self._paragraph_number
+            if child.tag == f"{W}tbl":
+                if held:
+                    yield held, line
+                    held = []
+                yield child, line
+                continue
+            content = self.reader.read(child)
+            self._note_it9(content, line)
+            for box in content.boxes:  # a text box's paragraphs, before the line that anchors it
+                yield from self._paragraph_pieces(box)
+            if content.mark_deleted:
+                held += content.pieces
+                continue
+            label = self.numbering.label_for(child)
+            pieces = ([label] if label else []) + held + content.pieces
+            held = []
+            yield pieces, line
+        if held:
+            yield held, self._paragraph_number
+
+    def _block_children(self, parent: etree._Element) -> Iterator[etree._Element]:
+        """The w:p and w:tbl of ``parent``, through content controls, insertions and alternate content."""
+        for child in parent:
+            if child.tag in (f"{W}p", f"{W}tbl"):
+                yield child
+            elif child.tag in _WRAPPERS:
+                if child.tag == f"{W}sdt" and child.find(f"{W}sdtPr/{W}showingPlcHdr") is not None:
+                    continue  # a content control still showing its placeholder: nothing the clerk typed
+                yield from self._block_children(child)
+            elif child.tag == f"{MC}AlternateContent":
+                yield from self._block_children(chosen(child))
+
+    def _table(self, table: etree._Element, line: int) -> Iterator[SourceParagraph]:
         layout = read_table(table, self._cell_content)
         if layout.rows is not None:
             yield SourceParagraph(table=layout.rows, line=line)
@@ -89,70 +118,17 @@ class DocxSource:
 
     def _cell_paragraphs(self, parent: etree._Element) -> Iterator[Pieces]:
         """A cell's paragraphs in reading order; a table nested in it (a photo grid) in its own reading order."""
-        for child in parent:
-            if child.tag == f"{W}p":
-                yield self._pieces(child, self.numbering.label_for(child))
-            elif child.tag == f"{W}tbl":
-                layout = read_table(child, self._cell_content)
-                if layout.rows is not None:  # data nested in a cell: its rows as tab-separated lines
-                    yield from ([" \t ".join(row)] for row in layout.rows)
-                else:
-                    yield from (pieces for nested in layout.cells for pieces in nested.paragraphs)
-            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
-                yield from self._cell_paragraphs(child)
-            elif child.tag == f"{MC}AlternateContent":
-                yield from self._cell_paragraphs(_chosen(child))
-
-    # -- inside a paragraph ---------------------------------------------------------------
-    def _pieces(self, paragraph: etree._Element, label: str = "") -> list[str | SourcePicture]:
-        """Text (breaks as "\\n") and pictures of one paragraph, in order."""
-        pieces: list[str | SourcePicture] = []
-        self._walk(paragraph, pieces)
-        # A floating picture shows where it is positioned, above the text of the paragraph that
-        # anchors it (Word keeps the anchor where the picture was dropped, often after its caption).
-        floating = [p for p in pieces if isinstance(p, SourcePicture) and p.floating]
-        if floating:
-            pieces = floating + [p for p in pieces if not (isinstance(p, SourcePicture) and p.floating)]
-        return [label, *pieces] if label else pieces
-
-    def _walk(self, element: etree._Element, pieces: list[str | SourcePicture]) -> None:
-        for child in element:
-            tag = child.tag
-            if tag in _SKIPPED or not isinstance(tag, str):
+        for item, _line in self._paragraph_pieces(parent):
+            if not isinstance(item, etree._Element):
+                yield item
                 continue
-            if tag == f"{W}t":
-                pieces.append(child.text or "")
-            elif tag in (f"{W}tab", f"{W}ptab"):
-                pieces.append("\t")
-            elif tag in (f"{W}br", f"{W}cr"):
-                pieces.append("\n")
-            elif tag == f"{W}noBreakHyphen":
-                pieces.append("-")
-            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
-                self._pictures_in(child, pieces)
-            elif tag == f"{MC}AlternateContent":
-                self._walk(_chosen(child), pieces)
-            elif tag == f"{W}r" or tag in _TRANSPARENT:
-                self._walk(child, pieces)
+            layout = read_table(item, self._cell_content)
+            if layout.rows is not None:  # data nested in a cell: its rows as tab-separated lines
+                yield from (["\t".join(row)] for row in layout.rows)
+            else:
+                yield from (pieces for nested in layout.cells for pieces in nested.paragraphs)
 
-    def _pictures_in(self, drawing: etree._Element, pieces: list[str | SourcePicture]) -> None:
-        floating = drawing.find(f"{WP}anchor") is not None
-        for blip in drawing.iter(f"{A}blip", f"{V}imagedata"):
-            rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id") or ""
-            linked = blip.get(f"{R}link") or ""
-            picture = self.package.picture(rel_id) if rel_id else None
-            if picture is not None:
-                # The bytes stay in the zip: the name is the key to the lazy loader in ``pictures``.
-                pieces.append(SourcePicture(b"", self._register(picture), floating=floating,
-                                            placement=_placement(blip)))
-            elif linked or rel_id:
-                target = self.package.linked_target(linked or rel_id) or rel_id
-                self.warnings.append(ImportWarning(
-                    "linked_picture",
-                    f"a picture linked to “{target}” is not inside the Word file and is not imported",
-                    f"ภาพที่เชื่อมโยงไปยัง “{target}” ไม่ได้อยู่ในไฟล์ Word จึงไม่ได้นำเข้า",
-                    self._paragraph_number))
-
+    # -- what the paragraphs said about themselves ---------------------------------------
     def _register(self, picture: PictureRef) -> str:
         """The picture's key in ``pictures``: its file name, or its part name if two folders share one."""
         key = picture.name
@@ -162,9 +138,21 @@ class DocxSource:
         self.pictures.setdefault(key, picture)
         return key
 
-    def _split(self, pieces: list[str | SourcePicture], line: int | None = None) -> Iterator[SourceParagraph]:
+    def _linked(self, target: str) -> None:
+        self.warnings.append(ImportWarning(
+            "linked_picture",
+            f"a picture linked to “{target}” is not inside the Word file and is not imported",
+            f"ภาพที่เชื่อมโยงไปยัง “{target}” ไม่ได้อยู่ในไฟล์ Word จึงไม่ได้นำเข้า",
+            self._paragraph_number))
+
+    def _note_it9(self, content: ParagraphContent, line: int) -> None:
+        if content.it9_font and not self._it9_told:
+            self._it9_told = True
+            self.warnings.append(make_warning("it9_digits", line, font=content.it9_font))
+
+    # -- lines -------------------------------------------------------------------------
+    def _split(self, pieces: Pieces, line: int) -> Iterator[SourceParagraph]:
         """Text lines (tab rows cut as the text source cuts them) and pictures, in order."""
-        line = line or self._paragraph_number
         text: list[str] = []
         for piece in pieces:
             if isinstance(piece, str):
@@ -210,36 +198,3 @@ def _is_text_line(joined: str) -> bool:
     """A tabbed line the recogniser reads as one line: a part label with its text, or a sign-off."""
     return (read_part_line(joined) is not None or read_role_signoff(joined) is not None
             or read_signature_line(joined) is not None)
-
-
-def _placement(blip: etree._Element) -> Placement:
-    """Word's turn, flips (pic:spPr/a:xfrm) and crop (a:srcRect) of the picture ``blip`` fills."""
-    fill = blip.getparent()
-    picture = fill.getparent() if fill is not None else None
-    if picture is None or blip.tag != f"{A}blip":
-        return PLAIN
-    xfrm = picture.find(f"{PIC}spPr/{A}xfrm")
-    source_rect = fill.find(f"{A}srcRect")
-    degrees = _number(xfrm, "rot") / 60000 if xfrm is not None else 0.0
-    flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
-    flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
-    crop = tuple(_number(source_rect, side) / 100000 for side in "ltrb") if source_rect is not None else (0.0,) * 4
-    if not (degrees or flip_h or flip_v or any(crop)):
-        return PLAIN
-    return Placement.of(degrees, flip_h, flip_v, crop)
-
-
-def _number(element: etree._Element, name: str) -> float:
-    try:
-        return float(element.get(name, "0") or 0)
-    except ValueError:
-        return 0.0
-
-
-def _chosen(alternate: etree._Element) -> etree._Element:
-    """The first mc:Choice (what Word shows), else the fallback."""
-    choice = alternate.find(f"{MC}Choice")
-    if choice is not None:
-        return choice
-    fallback = alternate.find(f"{MC}Fallback")
-    return fallback if fallback is not None else etree.Element("empty")

@@ -86,14 +86,29 @@ def _is_layout(grid: list[list[CellContent]]) -> bool:
     return max((len(row) for row in grid), default=0) <= 1  # a framed single column of text
 
 
-def _is_part_label(cell: CellContent) -> bool:
-    """A cell holding only a part label, perhaps numbered: "(๑.๑) ขั้นตอนหรือวิธีดำเนินการ"."""
+def _label_text(cell: CellContent) -> str | None:
+    """The part label a cell holds alone, perhaps numbered ("(๑.๑) ขั้นตอนหรือวิธีดำเนินการ"), or None.
+
+    A narrow label cell is often wrapped by hand ("หน่วยงาน⏎ผู้รับผิดชอบ"): Thai words
+    run on without a space, so the lines are joined as one label, a number by a space.
+    """
     text = cell.text.strip().rstrip(":：").strip()
-    if not text or "\n" in text or cell.has_pictures:
-        return False
-    numbered = read_paren_number(text)
-    part = read_part(numbered.body if numbered else text, True)
-    return part is not None and not part.body
+    if not text or cell.has_pictures:
+        return None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    numbered = read_paren_number(lines[0]) if len(lines) > 1 else None
+    if numbered is not None and not numbered.body:  # "(๒.๑)" alone on the first line
+        lines = [lines[0] + " " + lines[1], *lines[2:]]
+    for label in ("".join(lines), " ".join(lines)):
+        number = read_paren_number(label)
+        part = read_part(number.body if number else label, True)
+        if part is not None and not part.body:
+            return label
+    return None
+
+
+def _is_part_label(cell: CellContent) -> bool:
+    return _label_text(cell) is not None
 
 
 def _is_form(grid: list[list[CellContent]]) -> bool:
@@ -108,7 +123,7 @@ def _form_rows(grid: list[list[CellContent]]) -> list[CellContent]:
         if len(row) < 2 or not _is_part_label(row[0]):
             merged.extend(cell for cell in row if not cell.is_empty)
             continue
-        label = row[0].text.strip().rstrip(":：").strip() + " : "
+        label = _label_text(row[0]) + " : "
         paragraphs = [pieces for cell in row[1:] for pieces in cell.paragraphs]
         starts_with_text = paragraphs and all(isinstance(p, str) for p in paragraphs[0]) and \
             "".join(paragraphs[0]).strip()

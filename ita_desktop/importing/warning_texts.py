@@ -98,6 +98,10 @@ WARNING_TEXTS: dict[str, tuple[str, str]] = {
         "no line “ของ… ประจำปีงบประมาณ พ.ศ. …” was found: agency and fiscal year are empty",
         "ไม่พบบรรทัด “ของ… ประจำปีงบประมาณ พ.ศ. …” จึงไม่มีชื่อหน่วยงานและปีงบประมาณ",
     ),
+    "it9_digits": (
+        "digits typed in {font}, which draws them as Thai digits, are imported as Thai digits",
+        "ตัวเลขที่พิมพ์ด้วยฟอนต์ {font} ซึ่งแสดงเป็นเลขไทย นำเข้าเป็นเลขไทย",
+    ),
     "year_in_ce": (
         "fiscal year {typed} looks like a Christian-era year; stored as B.E. {found}",
         "ปีงบประมาณ {typed} ดูเป็นปี ค.ศ. จึงบันทึกเป็น พ.ศ. {found}",
