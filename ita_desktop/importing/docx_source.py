@@ -139,11 +139,7 @@ class DocxSource:
         return key
 
     def _linked(self, target: str) -> None:
-        self.warnings.append(ImportWarning(
-            "linked_picture",
-            f"a picture linked to “{target}” is not inside the Word file and is not imported",
-            f"ภาพที่เชื่อมโยงไปยัง “{target}” ไม่ได้อยู่ในไฟล์ Word จึงไม่ได้นำเข้า",
-            self._paragraph_number))
+        self.warnings.append(make_warning("linked_picture", self._paragraph_number, text=target))
 
     def _note_it9(self, content: ParagraphContent, line: int) -> None:
         if content.it9_font and not self._it9_told:
