@@ -13,7 +13,6 @@ sign-off blocks side by side) are read cell by cell as ordinary paragraphs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,9 +23,8 @@ from ita_desktop.importing.docx_package import DocxPackage, PictureRef
 from ita_desktop.importing.docx_paragraph import ParagraphContent, ParagraphReader, Pieces, chosen
 from ita_desktop.importing.docx_styles import DocxStyles
 from ita_desktop.importing.docx_tables import CellContent, read_table
-from ita_desktop.importing.patterns import read_part_line
-from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import ImportWarning, SourceParagraph
+from ita_desktop.importing.source_lines import split_pieces
 from ita_desktop.importing.warning_texts import make_warning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,7 +54,7 @@ class DocxSource:
             if isinstance(pieces, etree._Element):  # a table of the body
                 yield from self._table(pieces, line)
             else:
-                yield from self._split(pieces, line)
+                yield from split_pieces(pieces, line)
 
     # -- block level ----------------------------------------------------------------
     def _paragraph_pieces(self, parent: etree._Element, count: bool = False) -> Iterator[tuple]:
@@ -111,7 +109,7 @@ class DocxSource:
             return
         for cell in layout.cells:
             for pieces in cell.paragraphs:
-                yield from self._split(pieces, line)
+                yield from split_pieces(pieces, line)
 
     def _cell_content(self, cell: etree._Element) -> CellContent:
         return CellContent(list(self._cell_paragraphs(cell)))
@@ -145,52 +143,3 @@ class DocxSource:
         if content.it9_font and not self._it9_told:
             self._it9_told = True
             self.warnings.append(make_warning("it9_digits", line, font=content.it9_font))
-
-    # -- lines -------------------------------------------------------------------------
-    def _split(self, pieces: Pieces, line: int) -> Iterator[SourceParagraph]:
-        """Text lines (tab rows cut as the text source cuts them) and pictures, in order."""
-        text: list[str] = []
-        for piece in pieces:
-            if isinstance(piece, str):
-                text.append(piece)
-                continue
-            yield from self._text_lines("".join(text), line)
-            text = []
-            yield SourceParagraph(pictures=(piece,), line=line)
-        yield from self._text_lines("".join(text), line)
-
-    @staticmethod
-    def _text_lines(text: str, line: int) -> Iterator[SourceParagraph]:
-        for raw in text.split("\n"):
-            paragraph = _tabbed_line(raw, line)
-            if paragraph is not None:
-                yield paragraph
-
-
-# A cell of a tab row that is only layout: the colon between label and text, a leader, a dash.
-_LAYOUT_CELL = re.compile(r"^[:：.…·_]*$")
-
-
-def _tabbed_line(raw: str, line: int) -> SourceParagraph | None:
-    """A line of text; tab-separated cells make a table row only when three or more hold data.
-
-    In Word, tabs mostly align things (a sign-off pushed to the right, a label, its
-    colon and its value on tab stops with dot leaders), so a line that opens a part
-    or a sign-off, and any line with fewer data cells, is joined by one space as the
-    page shows. A lone colon or leader between tabs is layout, not a cell.
-    """
-    cells = [cell.strip() for cell in raw.split("\t")]
-    filled = [cell for cell in cells if cell]
-    if not filled:
-        return None
-    joined = " ".join(filled)
-    data = [cell for cell in filled if not _LAYOUT_CELL.match(cell)]
-    if len(data) >= 3 and not _is_text_line(joined):
-        return SourceParagraph(table=[cells], line=line)
-    return SourceParagraph(text=joined if len(filled) > 1 else raw.strip(), line=line)
-
-
-def _is_text_line(joined: str) -> bool:
-    """A tabbed line the recogniser reads as one line: a part label with its text, or a sign-off."""
-    return (read_part_line(joined) is not None or read_role_signoff(joined) is not None
-            or read_signature_line(joined) is not None)

@@ -179,7 +179,11 @@ def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
 
 def read_table(table: etree._Element, read_cell: Callable[[etree._Element], CellContent]) -> TableLayout:
     """Classify a w:tbl and return its data rows or its cells in reading order."""
-    grid = [[read_cell(cell) for cell in _cells(row)] for row in _rows(table)]
+    return read_grid([[read_cell(cell) for cell in _cells(row)] for row in _rows(table)])
+
+
+def read_grid(grid: list[list[CellContent]]) -> TableLayout:
+    """Classify a table given as rows of cells (from Word or OpenDocument): data rows, or cells in reading order."""
     grid = [row for row in grid if row]
     if _is_form(grid):
         return TableLayout(cells=_form_rows(grid))
