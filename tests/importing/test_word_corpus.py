@@ -14,12 +14,16 @@ import pytest
 from ita_desktop.exporting.json_export import report_to_dict
 from ita_desktop.importing.docx_import import import_docx
 from ita_desktop.store.report_store import ReportStore
-from tests.fixtures.word_corpus.make_corpus import CORPUS, FOLDER, expected_path
+from tests.fixtures.word_corpus.make_corpus import CORPUS, FOLDER, SAVED_BY_LIBREOFFICE, expected_path
 from tests.fixtures.word_corpus.pictures import is_upright
 
 # The warnings each file must give (by code), in order; a file not listed must give none.
 EXPECTED_WARNINGS: dict[str, list[str]] = {
     "w08_it9_digits.docx": ["it9_digits"],  # said once, naming the font
+    "lo10_lists_frames.odt": ["table_in_part"],  # the tracking table stands under the outcome text
+    # LibreOffice 7.4 saves each continued piece of a list as a list of its own, in decimal: Word then
+    # shows "1.1" for the second group and "1." for the second section, as these warnings say.
+    "lo11_lists_frames_saved.docx": ["number_mismatch", "table_in_part", "number_mismatch"],
 }
 
 
@@ -33,7 +37,7 @@ def _imported(tmp_path, name):
     return exported, outcome.warnings, prints
 
 
-@pytest.mark.parametrize("name", sorted(CORPUS))
+@pytest.mark.parametrize("name", sorted([*CORPUS, *SAVED_BY_LIBREOFFICE]))
 def test_corpus_file_imports_as_shown(tmp_path, name):
     exported, warnings, prints = _imported(tmp_path, name)
     expected = json.loads(expected_path(name).read_text(encoding="utf-8"))
