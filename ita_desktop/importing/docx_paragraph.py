@@ -97,9 +97,13 @@ class ParagraphReader:
             elif tag in (f"{W}tab", f"{W}ptab"):
                 pieces.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
-                pieces.append("\n")
+                # A page break before any text only moves the paragraph to the next page.
+                if child.get(f"{W}type") not in ("page", "column") or _last_char(pieces):
+                    pieces.append("\n")
             elif tag == f"{W}noBreakHyphen":
                 pieces.append("-")
+            elif tag == f"{W}softHyphen":
+                pieces.append("\u00ad")  # kept as typed: the line breaker may hyphenate there
             elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
                 content.boxes.extend(_outer_boxes(child))
                 self._pictures_in(child, pieces)
