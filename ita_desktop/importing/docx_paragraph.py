@@ -110,7 +110,8 @@ class ParagraphReader:
             elif tag == f"{MC}AlternateContent":
                 self._walk(chosen(child), content, style, font)
             elif tag == f"{W}r":
-                self._walk(child, content, style, self._run_font(child, style))
+                if not _hidden(child):
+                    self._walk(child, content, style, self._run_font(child, style))
             elif tag == f"{W}sdt":
                 if child.find(f"{W}sdtPr/{W}showingPlcHdr") is None:
                     self._walk(child, content, style, font)
@@ -138,6 +139,12 @@ class ParagraphReader:
                 pieces.append(SourcePicture(b"", self.found(picture), floating=floating, placement=_placement(blip)))
             elif linked or rel_id:
                 self.linked(self.package.linked_target(linked or rel_id) or rel_id)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """Hidden text (w:vanish): neither shown nor printed by Word."""
+    flag = run.find(f"{W}rPr/{W}vanish")
+    return flag is not None and flag.get(f"{W}val", "1") not in ("0", "false", "off")
 
 
 def _last_char(pieces: Pieces) -> str:

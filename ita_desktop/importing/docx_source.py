@@ -50,15 +50,15 @@ class DocxSource:
         body = self.package.document_xml.find(f"{W}body")
         if body is None:
             return
-        for pieces, line in self._paragraph_pieces(body, count=True):
+        for pieces, line, outline in self._paragraph_pieces(body, count=True):
             if isinstance(pieces, etree._Element):  # a table of the body
                 yield from self._table(pieces, line)
             else:
-                yield from split_pieces(pieces, line)
+                yield from split_pieces(pieces, line, outline)
 
     # -- block level ----------------------------------------------------------------
     def _paragraph_pieces(self, parent: etree._Element, count: bool = False) -> Iterator[tuple]:
-        """(pieces, line) per shown paragraph of ``parent``, or (w:tbl, line) for a table in it.
+        """(pieces, line, outline level) per shown paragraph of ``parent``, or (w:tbl, line, None) for a table.
 
         ``count``: these are the body's blocks, each one a line for the warnings.
 
@@ -72,9 +72,9 @@ class DocxSource:
             line = self._paragraph_number
             if child.tag == f"{W}tbl":
                 if held:
-                    yield held, line
+                    yield held, line, None
                     held = []
-                yield child, line
+                yield child, line, None
                 continue
             content = self.reader.read(child)
             self._note_it9(content, line)
@@ -86,9 +86,9 @@ class DocxSource:
             label = self.numbering.label_for(child)
             pieces = ([label] if label else []) + held + content.pieces
             held = []
-            yield pieces, line
+            yield pieces, line, self.styles.outline_level(child)
         if held:
-            yield held, self._paragraph_number
+            yield held, self._paragraph_number, None
 
     def _block_children(self, parent: etree._Element) -> Iterator[etree._Element]:
         """The w:p and w:tbl of ``parent``, through content controls, insertions and alternate content."""
@@ -116,7 +116,7 @@ class DocxSource:
 
     def _cell_paragraphs(self, parent: etree._Element) -> Iterator[Pieces]:
         """A cell's paragraphs in reading order; a table nested in it (a photo grid) in its own reading order."""
-        for item, _line in self._paragraph_pieces(parent):
+        for item, _line, _outline in self._paragraph_pieces(parent):
             if not isinstance(item, etree._Element):
                 yield item
                 continue

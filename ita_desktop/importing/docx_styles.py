@@ -84,6 +84,20 @@ class DocxStyles:
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         return style.get(f"{W}val", "") if style is not None else self.default_paragraph
 
+    def outline_level(self, paragraph: etree._Element) -> int | None:
+        """The paragraph's outline level (0 for Heading 1), direct or from its style chain; None for body text."""
+        direct = paragraph.find(f"{W}pPr/{W}outlineLvl")
+        found = [direct] if direct is not None else [
+            level for style in self.chain(self.paragraph_style(paragraph))
+            if (level := style.find(f"{W}pPr/{W}outlineLvl")) is not None][:1]
+        if not found:
+            return None
+        try:
+            level = int(found[0].get(f"{W}val", "9"))
+        except ValueError:
+            return None
+        return level if 0 <= level < 9 else None
+
     def numbering(self, style_id: str) -> tuple[NumberingRef | None, str]:
         """The numPr a paragraph style gives (numId and level merged up the chain), and the style that set numId."""
         num_id, level, owner = None, None, ""

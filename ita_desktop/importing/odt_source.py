@@ -120,15 +120,15 @@ class OdtSource:
         text = self.content.find(f"{OFFICE}body/{OFFICE}text")
         if text is None:
             return
-        for item, line in self._blocks(text, count=True):
+        for item, line, outline in self._blocks(text, count=True):
             if isinstance(item, list) and item and isinstance(item[0], list):  # a table's grid
                 yield from self._table(item, line)
             else:
-                yield from split_pieces(item, line)
+                yield from split_pieces(item, line, outline)
 
     # -- blocks ------------------------------------------------------------------------
     def _blocks(self, parent: etree._Element, count: bool = False, list_style: str = "",
-                depth: int = 0) -> Iterator[tuple[list, int]]:
+                depth: int = 0) -> Iterator[tuple[list, int, int | None]]:
         for child in parent:
             tag = child.tag
             if tag in (f"{TEXT}p", f"{TEXT}h"):
@@ -140,7 +140,8 @@ class OdtSource:
                 for box in boxes:
                     yield from self._blocks(box)
                 label = self._number(child, list_style, depth)
-                yield ([label] if label else []) + pieces, self._line
+                outline = int(child.get(f"{TEXT}outline-level", "1") or 1) - 1 if tag == f"{TEXT}h" else None
+                yield ([label] if label else []) + pieces, self._line, outline
             elif tag == f"{TEXT}list":
                 style = child.get(f"{TEXT}style-name") or list_style
                 if depth == 0 and child.get(f"{TEXT}continue-numbering") != "true" and \
@@ -156,7 +157,7 @@ class OdtSource:
             elif tag == f"{TABLE}table":
                 if count:
                     self._line += 1
-                yield self._grid(child), self._line
+                yield self._grid(child), self._line, None
             elif tag in (f"{TEXT}section", f"{TEXT}index-body", f"{TEXT}table-of-content"):
                 yield from self._blocks(child, count, list_style, depth)
 
@@ -206,7 +207,7 @@ class OdtSource:
 
     def _cell_paragraphs(self, cell: etree._Element) -> list[Pieces]:
         paragraphs: list[Pieces] = []
-        for item, _line in self._blocks(cell):
+        for item, _line, _outline in self._blocks(cell):
             if item and isinstance(item[0], list):  # a nested table: its cells in reading order
                 layout = read_grid(item)
                 if layout.rows is not None:

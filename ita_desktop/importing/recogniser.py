@@ -61,8 +61,25 @@ class _Recogniser:
         if paragraph.table:
             self._table(paragraph.table, paragraph.line)
         text = paragraph.text.strip()
-        if text:
+        if text and not self._outline_heading(text, paragraph.outline, paragraph.line):
             self._text(text, paragraph.line)
+
+    def _outline_heading(self, text: str, outline: int | None, line: int | None) -> bool:
+        """A Heading 1/2 (outline level 0/1) shown without any number is a section or group all the same."""
+        if outline not in (0, 1) or patterns.read_section_heading(text) or patterns.read_group_heading(text) \
+                or patterns.read_paren_number(text) or self.signoffs.open is not None:
+            return False
+        sections = len(self.report.sections)
+        if outline == 0:
+            heading = patterns.read_section_heading(f"{sections + 1}. {text}")
+            if heading is not None:
+                self._start_section(heading, text, line)
+        else:
+            groups = len(self.section.groups) if self.section is not None else 0
+            heading = patterns.read_group_heading(f"{max(sections, 1)}.{groups + 1} {text}")
+            if heading is not None:
+                self._start_group(heading, text, line)
+        return heading is not None
 
     def _text(self, text: str, line: int | None) -> None:
         if self.signoffs.continue_block(text):

@@ -27,6 +27,7 @@ class SourceParagraph:
     pictures: tuple[SourcePicture, ...] | list[SourcePicture] = ()
     table: list[list[str]] | None = None
     line: int | None = None  # where it starts in the source (1-based), for warnings
+    outline: int | None = None  # the outline level Word or LibreOffice gives it (0: Heading 1); None: body text
 
     @property
     def is_blank(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
@@ -18,24 +19,24 @@ from ita_desktop.importing.source import SourceParagraph, SourcePicture
 Pieces = list[str | SourcePicture]
 
 
-def split_pieces(pieces: Pieces, line: int) -> Iterator[SourceParagraph]:
-    """Text lines and pictures of one paragraph, in order."""
+def split_pieces(pieces: Pieces, line: int, outline: int | None = None) -> Iterator[SourceParagraph]:
+    """Text lines and pictures of one paragraph, in order (its text lines carry its outline level)."""
     text: list[str] = []
     for piece in pieces:
         if isinstance(piece, str):
             text.append(piece)
             continue
-        yield from _text_lines("".join(text), line)
+        yield from _text_lines("".join(text), line, outline)
         text = []
         yield SourceParagraph(pictures=(piece,), line=line)
-    yield from _text_lines("".join(text), line)
+    yield from _text_lines("".join(text), line, outline)
 
 
-def _text_lines(text: str, line: int) -> Iterator[SourceParagraph]:
+def _text_lines(text: str, line: int, outline: int | None) -> Iterator[SourceParagraph]:
     for raw in text.split("\n"):
         paragraph = tabbed_line(raw, line)
         if paragraph is not None:
-            yield paragraph
+            yield replace(paragraph, outline=outline) if outline is not None and paragraph.text else paragraph
 
 
 # A cell of a tab row that is only layout: the colon between label and text, a leader, a dash.
