@@ -24,7 +24,7 @@ from ita_desktop.importing.docx_paragraph import ParagraphContent, ParagraphRead
 from ita_desktop.importing.docx_styles import DocxStyles
 from ita_desktop.importing.docx_tables import CellContent, read_table
 from ita_desktop.importing.source import ImportWarning, SourceParagraph
-from ita_desktop.importing.source_lines import split_pieces
+from ita_desktop.importing.source_lines import nested_table_pieces, split_pieces, table_paragraphs
 from ita_desktop.importing.warning_texts import make_warning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,7 +52,7 @@ class DocxSource:
             return
         for pieces, line, outline in self._paragraph_pieces(body, count=True):
             if isinstance(pieces, etree._Element):  # a table of the body
-                yield from self._table(pieces, line)
+                yield from table_paragraphs(read_table(pieces, self._cell_content), line)
             else:
                 yield from split_pieces(pieces, line, outline)
 
@@ -102,15 +102,6 @@ class DocxSource:
             elif child.tag == f"{MC}AlternateContent":
                 yield from self._block_children(chosen(child))
 
-    def _table(self, table: etree._Element, line: int) -> Iterator[SourceParagraph]:
-        layout = read_table(table, self._cell_content)
-        if layout.rows is not None:
-            yield SourceParagraph(table=layout.rows, line=line)
-            return
-        for cell in layout.cells:
-            for pieces in cell.paragraphs:
-                yield from split_pieces(pieces, line)
-
     def _cell_content(self, cell: etree._Element) -> CellContent:
         return CellContent(list(self._cell_paragraphs(cell)))
 
@@ -120,11 +111,7 @@ class DocxSource:
             if not isinstance(item, etree._Element):
                 yield item
                 continue
-            layout = read_table(item, self._cell_content)
-            if layout.rows is not None:  # data nested in a cell: its rows as tab-separated lines
-                yield from (["\t".join(row)] for row in layout.rows)
-            else:
-                yield from (pieces for nested in layout.cells for pieces in nested.paragraphs)
+            yield from nested_table_pieces(read_table(item, self._cell_content))
 
     # -- what the paragraphs said about themselves ---------------------------------------
     def _register(self, picture: PictureRef) -> str:

@@ -23,7 +23,7 @@ from ita_desktop.importing.docx_numbering import format_number
 from ita_desktop.importing.docx_package import MAX_XML_BYTES, PictureRef, docx_error, read_picture_member
 from ita_desktop.importing.docx_tables import CellContent, read_grid
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
-from ita_desktop.importing.source_lines import Pieces, split_pieces
+from ita_desktop.importing.source_lines import Pieces, nested_table_pieces, split_pieces, table_paragraphs
 from ita_desktop.messages import Message
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -122,7 +122,7 @@ class OdtSource:
             return
         for item, line, outline in self._blocks(text, count=True):
             if isinstance(item, list) and item and isinstance(item[0], list):  # a table's grid
-                yield from self._table(item, line)
+                yield from table_paragraphs(read_grid(item), line)
             else:
                 yield from split_pieces(item, line, outline)
 
@@ -209,23 +209,10 @@ class OdtSource:
         paragraphs: list[Pieces] = []
         for item, _line, _outline in self._blocks(cell):
             if item and isinstance(item[0], list):  # a nested table: its cells in reading order
-                layout = read_grid(item)
-                if layout.rows is not None:
-                    paragraphs.extend(["\t".join(row)] for row in layout.rows)
-                else:
-                    paragraphs.extend(p for nested in layout.cells for p in nested.paragraphs)
+                paragraphs.extend(nested_table_pieces(read_grid(item)))
             else:
                 paragraphs.append(item)
         return paragraphs
-
-    def _table(self, grid: list[list[CellContent]], line: int) -> Iterator[SourceParagraph]:
-        layout = read_grid(grid)
-        if layout.rows is not None:
-            yield SourceParagraph(table=layout.rows, line=line)
-            return
-        for cell in layout.cells:
-            for pieces in cell.paragraphs:
-                yield from split_pieces(pieces, line)
 
     # -- inside a paragraph ------------------------------------------------------------------
     def _inline(self, element: etree._Element, pieces: Pieces, boxes: list[etree._Element]) -> None:

@@ -12,11 +12,30 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ita_desktop.importing.docx_tables import TableLayout
 from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import SourceParagraph, SourcePicture
 
 Pieces = list[str | SourcePicture]
+
+
+def table_paragraphs(layout: TableLayout, line: int) -> Iterator[SourceParagraph]:
+    """A table of the body: one paragraph of data rows, or its layout cells' lines in reading order."""
+    if layout.rows is not None:
+        yield SourceParagraph(table=layout.rows, line=line)
+        return
+    for cell in layout.cells:
+        for pieces in cell.paragraphs:
+            yield from split_pieces(pieces, line)
+
+
+def nested_table_pieces(layout: TableLayout) -> Iterator[Pieces]:
+    """A table nested in a cell (a photo grid in a form's photo cell) as the cell's paragraphs, in reading order."""
+    if layout.rows is not None:  # data nested in a cell: its rows as tab-separated lines
+        yield from (["\t".join(row)] for row in layout.rows)
+    else:
+        yield from (pieces for nested in layout.cells for pieces in nested.paragraphs)
 
 
 def split_pieces(pieces: Pieces, line: int, outline: int | None = None) -> Iterator[SourceParagraph]:

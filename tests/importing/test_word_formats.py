@@ -54,24 +54,19 @@ def test_an_odt_imports_from_the_command_line_like_a_docx(tmp_path, capsys):
     assert "2 photos" in out
 
 
-def test_an_opendocument_spreadsheet_is_refused_and_nothing_written(tmp_path, capsys):
-    sheet = tmp_path / "budget.ods"
-    with zipfile.ZipFile(sheet, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
+@pytest.mark.parametrize(("name", "mimetype", "content", "says"), [
+    ("budget.ods", "spreadsheet", "<office:document-content/>",
+     "this is an OpenDocument file but not a text document (.odt)."),
+    ("report.odt", "text", "<office:document-content", "the OpenDocument file is damaged (content.xml"),
+])
+def test_another_or_damaged_opendocument_is_refused_and_nothing_written(tmp_path, capsys, name, mimetype,
+                                                                          content, says):
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{mimetype}")
+        archive.writestr("content.xml", content)
     target = tmp_path / "report.ita"
-    code, out, err = run(capsys, "import", str(sheet), "--db", str(target))
+    code, out, err = run(capsys, "import", str(path), "--db", str(target))
     assert code == 2 and out == ""
-    assert err.strip() == f"{sheet}: this is an OpenDocument file but not a text document (.odt)."
+    assert err.startswith(f"{path}: {says}") and len(err.strip().splitlines()) == 1
     assert not target.exists()
-
-
-def test_a_damaged_odt_is_refused_and_nothing_written(tmp_path, capsys):
-    broken = tmp_path / "report.odt"
-    with zipfile.ZipFile(broken, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content")
-    target = tmp_path / "report.ita"
-    code, _out, err = run(capsys, "import", str(broken), "--db", str(target))
-    assert code == 2 and "the OpenDocument file is damaged (content.xml" in err
-    assert len(err.strip().splitlines()) == 1 and not target.exists()
