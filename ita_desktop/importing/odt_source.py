@@ -12,9 +12,12 @@ picture, then its caption. Tracked deletions and comments are left out.
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +28,7 @@ from ita_desktop.importing.docx_tables import CellContent, read_grid
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
 from ita_desktop.importing.source_lines import Pieces, nested_table_pieces, split_pieces, table_paragraphs
 from ita_desktop.messages import Message
+from ita_desktop.photos.placement import PLAIN, Placement
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -32,13 +36,28 @@ TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 XLINK = "{http://www.w3.org/1999/xlink}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
             "๑": "thaiNumbers", "ก": "thaiLetters"}
 _SKIPPED = {f"{OFFICE}annotation", f"{OFFICE}annotation-end", f"{TEXT}note", f"{TEXT}tracked-changes",
             f"{TEXT}bookmark", f"{TEXT}bookmark-start", f"{TEXT}bookmark-end", f"{TEXT}change"}
+_ROTATE = re.compile(r"rotate\s*\(\s*(-?[0-9.eE+-]+)\s*\)")
+_CLIP = re.compile(r"rect\(\s*([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s)]+)\s*\)")
+_PER_INCH = {"in": 1.0, "cm": 1 / 2.54, "mm": 1 / 25.4, "pt": 1 / 72, "pc": 1 / 6, "px": 1 / 96}
 _ROW_GROUPS = {f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"}
+
+
+def _inches(length: str) -> float:
+    """An ODF length ("0.4165in", "1.06cm") in inches; 0 for anything unreadable."""
+    match = re.match(r"^(-?[0-9.]+)([a-z]*)$", length.strip())
+    if not match:
+        return 0.0
+    try:
+        return float(match.group(1)) * _PER_INCH.get(match.group(2) or "in", 0.0)
+    except ValueError:
+        return 0.0
 
 
 class _ListLevel:
@@ -89,6 +108,9 @@ class OdtSource:
         self.lists = _list_styles(styles, self.content)
         self._counters: dict[str, dict[int, int]] = {}
         self._paragraph_style_lists = self._paragraph_lists(styles, self.content)
+        self._graphics = {style.get(f"{STYLE}name", ""): props for root in (styles, self.content) if root is not None
+                          for style in root.iter(f"{STYLE}style") if style.get(f"{STYLE}family") == "graphic"
+                          for props in style.iter(f"{STYLE}graphic-properties")}
         self._line = 0
 
     def _parse(self, archive: zipfile.ZipFile, member: str) -> etree._Element:
@@ -241,12 +263,26 @@ class OdtSource:
                 href = child.get(f"{XLINK}href", "")
                 member = posixpath.normpath(href.lstrip("./")) if href and "://" not in href else ""
                 if member in self._members:
-                    pieces.append(SourcePicture(b"", self._register(member),
+                    pieces.append(SourcePicture(b"", self._register(member), placement=self._placement(frame),
                                                 floating=frame.get(f"{TEXT}anchor-type") != "as-char"))
                     return  # one picture per frame (the others are replacements)
             elif child.tag == f"{DRAW}text-box":
                 boxes.append(child)
                 return
+
+    def _placement(self, frame: etree._Element) -> Placement:
+        """The frame's turn (draw:transform, counter-clockwise radians), mirror and clip (its graphic style)."""
+        turn = _ROTATE.search(frame.get(f"{DRAW}transform", ""))
+        degrees = -math.degrees(float(turn.group(1))) if turn else 0.0
+        props = self._graphics.get(frame.get(f"{DRAW}style-name", ""))
+        mirror = props.get(f"{STYLE}mirror", "none") if props is not None else "none"
+        clip = _CLIP.match(props.get(f"{FO}clip", "")) if props is not None else None
+        inches = tuple(_inches(clip.group(i)) for i in (4, 1, 2, 3)) if clip else None  # left, top, right, bottom
+        flip_h, flip_v = "horizontal" in mirror, "vertical" in mirror
+        if not (degrees or flip_h or flip_v or (inches and any(inches))):
+            return PLAIN
+        placement = Placement.of(degrees, flip_h, flip_v)
+        return replace(placement, crop_inches=inches) if inches and any(inches) else placement
 
     def _register(self, member: str) -> str:
         key = posixpath.basename(member)

@@ -23,6 +23,9 @@ class Placement:
     flip_h: bool = False
     flip_v: bool = False
     crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
+    # A crop given as lengths in inches (OpenDocument's fo:clip), made fractions once the picture's
+    # pixels and resolution are known (see ``for_picture``).
+    crop_inches: tuple[float, float, float, float] | None = None
 
     @classmethod
     def of(cls, degrees: float = 0.0, flip_h: bool = False, flip_v: bool = False,
@@ -35,6 +38,19 @@ class Placement:
         if top + bottom >= 0.95:
             top = bottom = 0.0
         return cls(rotation, flip_h, flip_v, (left, top, right, bottom))
+
+    def for_picture(self, size: tuple[int, int], dpi: object = None) -> Placement:
+        """This placement with a crop in inches turned into fractions of a ``size`` picture at ``dpi``."""
+        if self.crop_inches is None:
+            return self
+        try:
+            dpi_x, dpi_y = (float(value) for value in dpi) if dpi else (96.0, 96.0)
+        except (TypeError, ValueError):
+            dpi_x, dpi_y = 96.0, 96.0
+        dpi_x, dpi_y = dpi_x or 96.0, dpi_y or 96.0
+        left, top, right, bottom = self.crop_inches
+        fractions = (left * dpi_x / size[0], top * dpi_y / size[1], right * dpi_x / size[0], bottom * dpi_y / size[1])
+        return Placement.of(self.rotation, self.flip_h, self.flip_v, fractions)
 
     @property
     def is_plain(self) -> bool:

@@ -133,6 +133,7 @@ def prepare_photo(data: bytes, name: str = "", placement: Placement = PLAIN) -> 
     readable picture: empty, truncated, a decompression bomb, not an image.
     """
     image = _open(data, name)
+    placement = placement.for_picture(image.size, image.info.get("dpi"))
     source_format = image.format or ""
     stored_size = image.size
     orientation = _orientation(image)
