@@ -39,7 +39,14 @@ _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}instrText", f"
             f"{W}sdtPr", f"{W}sdtEndPr"}
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
-Pieces = list[str | SourcePicture]
+@dataclass(frozen=True)
+class TextBox:
+    """A text box where it stands among a paragraph's pieces; its paragraphs are read as paragraphs."""
+
+    content: etree._Element  # w:txbxContent
+
+
+Pieces = list[str | SourcePicture | TextBox]
 PictureFound = Callable[[PictureRef], str]  # registers a picture, returns its key
 LinkFound = Callable[[str], None]  # a linked (not embedded) picture's address
 
@@ -48,8 +55,7 @@ LinkFound = Callable[[str], None]  # a linked (not embedded) picture's address
 class ParagraphContent:
     """What one w:p holds, in reading order, and what stands apart from its line."""
 
-    pieces: Pieces = field(default_factory=list)
-    boxes: list[etree._Element] = field(default_factory=list)  # w:txbxContent, read as paragraphs
+    pieces: Pieces = field(default_factory=list)  # text boxes among them as TextBox, floating things first
     mark_deleted: bool = False  # the paragraph mark is a tracked deletion: it runs on into the next
     it9_font: str = ""  # the IT๙ font whose ASCII digits were read as Thai digits, if any
 
@@ -73,12 +79,13 @@ class ParagraphReader:
         content = ParagraphContent(mark_deleted=mark_deleted(paragraph))
         style = self.styles.paragraph_style(paragraph)
         self._walk(paragraph, content, style, None)
-        # A floating picture shows where it is positioned, above the text of the paragraph that
-        # anchors it (Word keeps the anchor where the picture was dropped, often after its caption).
+        # A floating picture or text box shows where it is positioned, above the text of the paragraph
+        # that anchors it (Word keeps the anchor where it was dropped, often after the caption typed
+        # under it); among themselves they keep their order: a picture, then the box of its caption.
         pieces = content.pieces
-        floating = [p for p in pieces if isinstance(p, SourcePicture) and p.floating]
+        floating = [p for p in pieces if _is_floating(p)]
         if floating:
-            content.pieces = floating + [p for p in pieces if not (isinstance(p, SourcePicture) and p.floating)]
+            content.pieces = floating + [p for p in pieces if not _is_floating(p)]
         return content
 
     def _walk(self, element: etree._Element, content: ParagraphContent, style: str, font: str | None) -> None:
@@ -105,8 +112,7 @@ class ParagraphReader:
             elif tag == f"{W}softHyphen":
                 pieces.append("\u00ad")  # kept as typed: the line breaker may hyphenate there
             elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
-                content.boxes.extend(_outer_boxes(child))
-                self._pictures_in(child, pieces)
+                self._drawing(child, pieces)
             elif tag == f"{MC}AlternateContent":
                 self._walk(chosen(child), content, style, font)
             elif tag == f"{W}r":
@@ -126,19 +132,26 @@ class ParagraphReader:
         character = rpr.find(f"{W}rStyle") if rpr is not None else None
         return self.styles.font(style, character.get(f"{W}val") if character is not None else None)
 
-    def _pictures_in(self, drawing: etree._Element, pieces: Pieces) -> None:
+    def _drawing(self, drawing: etree._Element, pieces: Pieces) -> None:
+        """The pictures and text boxes of a drawing (a group may hold a picture and its caption's box), in order."""
         floating = drawing.find(f"{WP}anchor") is not None
-        for blip in drawing.iter(f"{A}blip", f"{V}imagedata"):
-            if _in_box(blip, drawing):
-                continue  # a picture inside a text box is read with the box's paragraphs
-            rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id") or ""
-            linked = blip.get(f"{R}link") or ""
-            picture = self.package.picture(rel_id) if rel_id else None
-            if picture is not None:
-                # The bytes stay in the zip: the name is the key to the lazy loader.
-                pieces.append(SourcePicture(b"", self.found(picture), floating=floating, placement=_placement(blip)))
-            elif linked or rel_id:
-                self.linked(self.package.linked_target(linked or rel_id) or rel_id)
+        for element in drawing.iter(f"{A}blip", f"{V}imagedata", f"{W}txbxContent"):
+            if _in_box(element, drawing):
+                continue  # inside a text box: read with the box's paragraphs
+            if element.tag == f"{W}txbxContent":
+                pieces.append(TextBox(element))
+            else:
+                self._picture(element, pieces, floating)
+
+    def _picture(self, blip: etree._Element, pieces: Pieces, floating: bool) -> None:
+        rel_id = blip.get(f"{R}embed") or blip.get(f"{R}id") or ""
+        linked = blip.get(f"{R}link") or ""
+        picture = self.package.picture(rel_id) if rel_id else None
+        if picture is not None:
+            # The bytes stay in the zip: the name is the key to the lazy loader.
+            pieces.append(SourcePicture(b"", self.found(picture), floating=floating, placement=_placement(blip)))
+        elif linked or rel_id:
+            self.linked(self.package.linked_target(linked or rel_id) or rel_id)
 
 
 def _hidden(run: etree._Element) -> bool:
@@ -167,9 +180,8 @@ def _seen_digits(text: str, before: str) -> str:
     return "".join(out)
 
 
-def _outer_boxes(drawing: etree._Element) -> list[etree._Element]:
-    """The text boxes of a drawing, not those nested in another box (read with it)."""
-    return [box for box in drawing.iter(f"{W}txbxContent") if not _in_box(box, drawing)]
+def _is_floating(piece: str | SourcePicture | TextBox) -> bool:
+    return isinstance(piece, TextBox) or (isinstance(piece, SourcePicture) and piece.floating)
 
 
 def _in_box(element: etree._Element, top: etree._Element) -> bool:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ita_desktop.importing.docx_numbering import ListNumbering
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
-from ita_desktop.importing.docx_paragraph import ParagraphContent, ParagraphReader, Pieces, chosen
+from ita_desktop.importing.docx_paragraph import ParagraphContent, ParagraphReader, Pieces, TextBox, chosen
 from ita_desktop.importing.docx_styles import DocxStyles
 from ita_desktop.importing.docx_tables import CellContent, read_table
 from ita_desktop.importing.source import ImportWarning, SourceParagraph
@@ -78,13 +78,20 @@ class DocxSource:
                 continue
             content = self.reader.read(child)
             self._note_it9(content, line)
-            for box in content.boxes:  # a text box's paragraphs, before the line that anchors it
-                yield from self._paragraph_pieces(box)
+            own: Pieces = []
+            for piece in content.pieces:  # floating things first: pictures, and text boxes read as paragraphs
+                if isinstance(piece, TextBox):
+                    if own:
+                        yield own, line, None
+                        own = []
+                    yield from self._paragraph_pieces(piece.content)
+                else:
+                    own.append(piece)
             if content.mark_deleted:
-                held += content.pieces
+                held += own
                 continue
             label = self.numbering.label_for(child)
-            pieces = ([label] if label else []) + held + content.pieces
+            pieces = ([label] if label else []) + held + own
             held = []
             yield pieces, line, self.styles.outline_level(child)
         if held:
