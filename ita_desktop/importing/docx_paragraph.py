@@ -97,7 +97,7 @@ class ParagraphReader:
             if tag == f"{W}t":
                 text = child.text or ""
                 if font and font.endswith("IT๙") and any(c.isascii() and c.isdigit() for c in text):
-                    seen = _seen_digits(text, _last_char(pieces))
+                    seen = seen_digits(text, last_char(pieces))
                     if seen != text:
                         text, content.it9_font = seen, content.it9_font or font
                 pieces.append(text)
@@ -105,7 +105,7 @@ class ParagraphReader:
                 pieces.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 # A page break before any text only moves the paragraph to the next page.
-                if child.get(f"{W}type") not in ("page", "column") or _last_char(pieces):
+                if child.get(f"{W}type") not in ("page", "column") or last_char(pieces):
                     pieces.append("\n")
             elif tag == f"{W}noBreakHyphen":
                 pieces.append("-")
@@ -160,14 +160,14 @@ def _hidden(run: etree._Element) -> bool:
     return flag is not None and flag.get(f"{W}val", "1") not in ("0", "false", "off")
 
 
-def _last_char(pieces: Pieces) -> str:
+def last_char(pieces: Pieces) -> str:
     for piece in reversed(pieces):
         if isinstance(piece, str) and piece:
             return piece[-1]
     return ""
 
 
-def _seen_digits(text: str, before: str) -> str:
+def seen_digits(text: str, before: str) -> str:  # also used by the OpenDocument source
     """ASCII digits as the IT๙ font drew them (Thai), except those of a code such as "I12" or "O5"."""
     out = []
     in_code = before.isascii() and (before.isalpha() or before.isdigit()) and before != ""

@@ -12,23 +12,21 @@ picture, then its caption. Tracked deletions and comments are left out.
 
 from __future__ import annotations
 
-import math
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
-from ita_desktop.importing.docx_numbering import format_number
 from ita_desktop.importing.docx_package import MAX_XML_BYTES, PictureRef, docx_error, read_picture_member
+from ita_desktop.importing.docx_paragraph import last_char, seen_digits
 from ita_desktop.importing.docx_tables import CellContent, read_grid
+from ita_desktop.importing.odt_styles import OdtStyles, list_label
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
 from ita_desktop.importing.source_lines import Pieces, nested_table_pieces, split_pieces, table_paragraphs
+from ita_desktop.importing.warning_texts import make_warning
 from ita_desktop.messages import Message
-from ita_desktop.photos.placement import PLAIN, Placement
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -39,59 +37,9 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
-            "๑": "thaiNumbers", "ก": "thaiLetters"}
 _SKIPPED = {f"{OFFICE}annotation", f"{OFFICE}annotation-end", f"{TEXT}note", f"{TEXT}tracked-changes",
             f"{TEXT}bookmark", f"{TEXT}bookmark-start", f"{TEXT}bookmark-end", f"{TEXT}change"}
-_ROTATE = re.compile(r"rotate\s*\(\s*(-?[0-9.eE+-]+)\s*\)")
-_CLIP = re.compile(r"rect\(\s*([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s)]+)\s*\)")
-_PER_INCH = {"in": 1.0, "cm": 1 / 2.54, "mm": 1 / 25.4, "pt": 1 / 72, "pc": 1 / 6, "px": 1 / 96}
 _ROW_GROUPS = {f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"}
-
-
-def _inches(length: str) -> float:
-    """An ODF length ("0.4165in", "1.06cm") in inches; 0 for anything unreadable."""
-    match = re.match(r"^(-?[0-9.]+)([a-z]*)$", length.strip())
-    if not match:
-        return 0.0
-    try:
-        return float(match.group(1)) * _PER_INCH.get(match.group(2) or "in", 0.0)
-    except ValueError:
-        return 0.0
-
-
-class _ListLevel:
-    def __init__(self, element: etree._Element) -> None:
-        self.bullet = element.tag == f"{TEXT}list-level-style-bullet"
-        self.fmt = _FORMATS.get(element.get(f"{STYLE}num-format", ""), "none" if not self.bullet else "bullet")
-        self.prefix = element.get(f"{STYLE}num-prefix", "")
-        self.suffix = element.get(f"{STYLE}num-suffix", "")
-        self.shown = int(element.get(f"{TEXT}display-levels", "1") or 1)
-        self.start = int(element.get(f"{TEXT}start-value", "1") or 1)
-
-
-def _list_styles(*roots: etree._Element | None) -> dict[str, dict[int, _ListLevel]]:
-    styles: dict[str, dict[int, _ListLevel]] = {}
-    for root in roots:
-        if root is None:
-            continue
-        for style in root.iter(f"{TEXT}list-style", f"{TEXT}outline-style"):
-            name = style.get(f"{STYLE}name", "") if style.tag == f"{TEXT}list-style" else ""
-            styles[name] = {int(level.get(f"{TEXT}level", "1")): _ListLevel(level) for level in style
-                            if level.tag in (f"{TEXT}list-level-style-number", f"{TEXT}list-level-style-bullet",
-                                             f"{TEXT}outline-level-style")}
-    return styles
-
-
-def _label(levels: dict[int, _ListLevel], counters: dict[int, int], level: int) -> str:
-    style = levels.get(level)
-    if style is None or style.fmt == "none":
-        return ""
-    if style.bullet:
-        return "- "
-    shown = range(max(1, level - style.shown + 1), level + 1)
-    numbers = ".".join(format_number(counters.get(i, 1), levels[i].fmt if i in levels else "decimal") for i in shown)
-    return f"{style.prefix}{numbers}{style.suffix} "
 
 
 class OdtSource:
@@ -105,13 +53,12 @@ class OdtSource:
             self._members = {info.filename: info for info in archive.infolist()}
             self.content = self._parse(archive, "content.xml")
             styles = self._parse(archive, "styles.xml") if "styles.xml" in self._members else None
-        self.lists = _list_styles(styles, self.content)
+        self.styles = OdtStyles(styles, self.content)
+        self.lists = self.styles.lists
         self._counters: dict[str, dict[int, int]] = {}
-        self._paragraph_style_lists = self._paragraph_lists(styles, self.content)
-        self._graphics = {style.get(f"{STYLE}name", ""): props for root in (styles, self.content) if root is not None
-                          for style in root.iter(f"{STYLE}style") if style.get(f"{STYLE}family") == "graphic"
-                          for props in style.iter(f"{STYLE}graphic-properties")}
+        self._paragraph_style_lists = self.styles.paragraph_lists
         self._line = 0
+        self._it9_told = False
 
     def _parse(self, archive: zipfile.ZipFile, member: str) -> etree._Element:
         info = self._members.get(member)
@@ -123,19 +70,6 @@ class OdtSource:
             detail = f"{member}: {exc}"
             damaged = Message("the OpenDocument file is damaged ({detail}).", detail=detail)
             raise docx_error(self.path, damaged) from None
-
-    @staticmethod
-    def _paragraph_lists(*roots: etree._Element | None) -> dict[str, str]:
-        """Paragraph style → the list style it numbers with (style:list-style-name)."""
-        found = {}
-        for root in roots:
-            if root is None:
-                continue
-            for style in root.iter(f"{STYLE}style"):
-                list_style = style.get(f"{STYLE}list-style-name")
-                if list_style:
-                    found[style.get(f"{STYLE}name", "")] = list_style
-        return found
 
     def paragraphs(self) -> Iterator[SourceParagraph]:
         """The body in reading order (line = the paragraph's number, counted from 1)."""
@@ -158,7 +92,8 @@ class OdtSource:
                     self._line += 1
                 pieces: Pieces = []
                 boxes: list[etree._Element] = []
-                self._inline(child, pieces, boxes)
+                paragraph_style = child.get(f"{TEXT}style-name", "")
+                self._inline(child, pieces, boxes, paragraph_style, self.styles.font(paragraph_style))
                 for box in boxes:
                     yield from self._blocks(box)
                 label = self._number(child, list_style, depth)
@@ -208,7 +143,7 @@ class OdtSource:
             del counters[deeper]
         for higher in range(1, level):
             counters.setdefault(higher, levels[higher].start if higher in levels else 1)
-        return _label(levels, counters, level)
+        return list_label(levels, counters, level)
 
     def _grid(self, table: etree._Element) -> list[list[CellContent]]:
         rows = []
@@ -237,9 +172,10 @@ class OdtSource:
         return paragraphs
 
     # -- inside a paragraph ------------------------------------------------------------------
-    def _inline(self, element: etree._Element, pieces: Pieces, boxes: list[etree._Element]) -> None:
+    def _inline(self, element: etree._Element, pieces: Pieces, boxes: list[etree._Element],
+                paragraph_style: str, font: str) -> None:
         if element.text:
-            pieces.append(element.text)
+            pieces.append(self._as_seen(element.text, pieces, font))
         for child in element:
             tag = child.tag
             if tag in _SKIPPED or not isinstance(tag, str):
@@ -253,9 +189,21 @@ class OdtSource:
             elif tag == f"{DRAW}frame":
                 self._frame(child, pieces, boxes)
             elif tag == f"{DRAW}a" or tag.startswith(TEXT):
-                self._inline(child, pieces, boxes)
+                style = child.get(f"{TEXT}style-name")
+                inner = self.styles.font(style, paragraph_style) if style else font
+                self._inline(child, pieces, boxes, paragraph_style, inner)
             if child.tail:  # the text after a child element belongs to this paragraph
-                pieces.append(child.tail)
+                pieces.append(self._as_seen(child.tail, pieces, font))
+
+    def _as_seen(self, text: str, pieces: Pieces, font: str) -> str:
+        """ASCII digits in an IT๙ font as the Thai digits LibreOffice drew (said once, as for Word)."""
+        if not font.endswith("IT๙") or not any(c.isascii() and c.isdigit() for c in text):
+            return text
+        seen = seen_digits(text, last_char(pieces))
+        if seen != text and not self._it9_told:
+            self._it9_told = True
+            self.warnings.append(make_warning("it9_digits", self._line, font=font))
+        return seen
 
     def _frame(self, frame: etree._Element, pieces: Pieces, boxes: list[etree._Element]) -> None:
         for child in frame:
@@ -263,26 +211,12 @@ class OdtSource:
                 href = child.get(f"{XLINK}href", "")
                 member = posixpath.normpath(href.lstrip("./")) if href and "://" not in href else ""
                 if member in self._members:
-                    pieces.append(SourcePicture(b"", self._register(member), placement=self._placement(frame),
+                    pieces.append(SourcePicture(b"", self._register(member), placement=self.styles.placement(frame),
                                                 floating=frame.get(f"{TEXT}anchor-type") != "as-char"))
                     return  # one picture per frame (the others are replacements)
             elif child.tag == f"{DRAW}text-box":
                 boxes.append(child)
                 return
-
-    def _placement(self, frame: etree._Element) -> Placement:
-        """The frame's turn (draw:transform, counter-clockwise radians), mirror and clip (its graphic style)."""
-        turn = _ROTATE.search(frame.get(f"{DRAW}transform", ""))
-        degrees = -math.degrees(float(turn.group(1))) if turn else 0.0
-        props = self._graphics.get(frame.get(f"{DRAW}style-name", ""))
-        mirror = props.get(f"{STYLE}mirror", "none") if props is not None else "none"
-        clip = _CLIP.match(props.get(f"{FO}clip", "")) if props is not None else None
-        inches = tuple(_inches(clip.group(i)) for i in (4, 1, 2, 3)) if clip else None  # left, top, right, bottom
-        flip_h, flip_v = "horizontal" in mirror, "vertical" in mirror
-        if not (degrees or flip_h or flip_v or (inches and any(inches))):
-            return PLAIN
-        placement = Placement.of(degrees, flip_h, flip_v)
-        return replace(placement, crop_inches=inches) if inches and any(inches) else placement
 
     def _register(self, member: str) -> str:
         key = posixpath.basename(member)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ita_desktop.importing.docx_numbering import ListNumbering
-from ita_desktop.importing.docx_paragraph import _seen_digits
+from ita_desktop.importing.docx_paragraph import seen_digits
 from ita_desktop.importing.docx_styles import DocxStyles
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -86,5 +86,5 @@ def test_a_start_override_restarts_a_list_instance_once():
 
 
 def test_it9_digits_become_thai_except_those_of_an_item_code():
-    assert _seen_digits("ปี 2567 (ข้อ I12, O5) เว็บ abc123", "") == "ปี ๒๕๖๗ (ข้อ I12, O5) เว็บ abc123"
-    assert _seen_digits("2 เดิม", "I") == "2 เดิม"  # "I" ended the run before: "I2" is a code
+    assert seen_digits("ปี 2567 (ข้อ I12, O5) เว็บ abc123", "") == "ปี ๒๕๖๗ (ข้อ I12, O5) เว็บ abc123"
+    assert seen_digits("2 เดิม", "I") == "2 เดิม"  # "I" ended the run before: "I2" is a code
