@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
-from ita_desktop.importing.docx_styles import DocxStyles, run_font
+from ita_desktop.importing.docx_styles import DocxStyles, is_complex, run_font
 from ita_desktop.importing.source import SourcePicture
 from ita_desktop.photos.placement import PLAIN, Placement
 
@@ -126,11 +126,12 @@ class ParagraphReader:
 
     def _run_font(self, run: etree._Element, style: str) -> str | None:
         rpr = run.find(f"{W}rPr")
-        direct = run_font(rpr)
+        complex_script = is_complex(rpr)
+        direct = run_font(rpr, complex_script)
         if direct:
             return direct
         character = rpr.find(f"{W}rStyle") if rpr is not None else None
-        return self.styles.font(style, character.get(f"{W}val") if character is not None else None)
+        return self.styles.font(style, character.get(f"{W}val") if character is not None else None, complex_script)
 
     def _drawing(self, drawing: etree._Element, pieces: Pieces) -> None:
         """The pictures and text boxes of a drawing (a group may hold a picture and its caption's box), in order."""

@@ -37,14 +37,26 @@ def read_num_pr(ppr: etree._Element | None) -> NumberingRef | None:
                         int(level.get(f"{W}val", "0") or 0) if level is not None else None)
 
 
-def run_font(rpr: etree._Element | None) -> str | None:
-    """The font a run's ASCII characters are drawn in (w:ascii, else w:hAnsi), if the properties name one."""
+def is_complex(rpr: etree._Element | None) -> bool:
+    """A run Word draws in its complex-script font throughout, digits too (w:cs, or rFonts hint="cs")."""
+    if rpr is None:
+        return False
+    flag = rpr.find(f"{W}cs")
+    fonts = rpr.find(f"{W}rFonts")
+    return (flag is not None and flag.get(f"{W}val", "1") not in ("0", "false", "off")) or (
+        fonts is not None and fonts.get(f"{W}hint") == "cs")
+
+
+def run_font(rpr: etree._Element | None, complex_script: bool = False) -> str | None:
+    """The font a run's ASCII digits are drawn in, if the properties name one: w:cs in a complex-script run,
+    else w:ascii (or w:hAnsi)."""
     if rpr is None:
         return None
     fonts = rpr.find(f"{W}rFonts")
     if fonts is None:
         return None
-    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+    latin = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+    return (fonts.get(f"{W}cs") or latin) if complex_script else latin
 
 
 class DocxStyles:
@@ -55,6 +67,7 @@ class DocxStyles:
         self.default_paragraph = ""
         self.default_character = ""
         self._default_font: str | None = None
+        self._default_cs_font: str | None = None
         if styles_xml is None:
             return
         for style in styles_xml.iter(f"{W}style"):
@@ -67,6 +80,7 @@ class DocxStyles:
                     self.default_character = style_id
         defaults = styles_xml.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
         self._default_font = run_font(defaults)
+        self._default_cs_font = run_font(defaults, complex_script=True)
 
     def chain(self, style_id: str | None) -> list[etree._Element]:
         """The style and the styles it is based on, nearest first."""
@@ -121,11 +135,11 @@ class DocxStyles:
                 return ref.num_id
         return None
 
-    def font(self, paragraph_style: str, character_style: str | None) -> str | None:
-        """The ASCII font a run gets from its character style, paragraph style chain and the defaults."""
+    def font(self, paragraph_style: str, character_style: str | None, complex_script: bool = False) -> str | None:
+        """The font a run's digits get from its character style, paragraph style chain and the defaults."""
         for style_id in (character_style, paragraph_style):
             for style in self.chain(style_id):
-                font = run_font(style.find(f"{W}rPr"))
+                font = run_font(style.find(f"{W}rPr"), complex_script)
                 if font:
                     return font
-        return self._default_font
+        return self._default_font if not complex_script else (self._default_cs_font or self._default_font)

@@ -112,8 +112,12 @@ def _is_part_label(cell: CellContent) -> bool:
 
 
 def _is_form(grid: list[list[CellContent]]) -> bool:
+    """Rows that open with a part label: two of them, or one in a narrow table (label | text, label | : | text).
+
+    A wide data table with one row that starts like a label ("ผลการดำเนินงาน" …) stays a data table.
+    """
     labelled = sum(1 for row in grid if len(row) >= 2 and _is_part_label(row[0]))
-    return labelled >= 2
+    return labelled >= 2 or (labelled == 1 and max(len(row) for row in grid) <= 3)
 
 
 def _form_rows(grid: list[list[CellContent]]) -> list[CellContent]:

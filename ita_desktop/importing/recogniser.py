@@ -69,6 +69,8 @@ class _Recogniser:
         if outline not in (0, 1) or patterns.read_section_heading(text) or patterns.read_group_heading(text) \
                 or patterns.read_paren_number(text) or self.signoffs.open is not None:
             return False
+        if patterns.read_measure_heading(text).has_citation or text.startswith("มาตรการเกี่ยวกับ"):
+            return False  # a measure's own title set in a heading style
         sections = len(self.report.sections)
         if outline == 0:
             heading = patterns.read_section_heading(f"{sections + 1}. {text}")
