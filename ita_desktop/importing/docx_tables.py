@@ -54,13 +54,14 @@ class TableLayout:
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
+    """The rows Word shows: a row deleted with changes tracked (w:trPr/w:del) is gone once accepted."""
     found = []
     for child in table:
         if child.tag == f"{W}tr":
             found.append(child)
         elif child.tag in (f"{W}sdt", f"{W}customXml"):  # rows wrapped in a content control
             found.extend(child.iter(f"{W}tr"))
-    return found
+    return [row for row in found if row.find(f"{W}trPr/{W}del") is None]
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
