@@ -21,6 +21,7 @@ from tests.fixtures.word_corpus.pictures import is_upright
 EXPECTED_WARNINGS: dict[str, list[str]] = {
     "w08_it9_digits.docx": ["it9_digits"],  # said once, naming the font
     "lo15_it9_digits_saved.odt": ["it9_digits"],
+    "lo17_it9_digits_saved.docx": ["it9_digits"],
     "lo10_lists_frames.odt": ["table_in_part"],  # the tracking table stands under the outcome text
     # LibreOffice 7.4 saves each continued piece of a list as a list of its own, in decimal: Word then
     # shows "1.1" for the second group and "1." for the second section, as these warnings say.
