@@ -196,9 +196,11 @@ def _in_box(element: etree._Element, top: etree._Element) -> bool:
 
 def _placement(blip: etree._Element) -> Placement:
     """Word's turn, flips (pic:spPr/a:xfrm) and crop (a:srcRect) of the picture ``blip`` fills."""
+    if blip.tag == f"{V}imagedata":
+        return _vml_placement(blip)
     fill = blip.getparent()
     picture = fill.getparent() if fill is not None else None
-    if picture is None or blip.tag != f"{A}blip":
+    if picture is None:
         return PLAIN
     xfrm = picture.find(f"{PIC}spPr/{A}xfrm")
     source_rect = fill.find(f"{A}srcRect")
@@ -209,6 +211,30 @@ def _placement(blip: etree._Element) -> Placement:
     if not (degrees or flip_h or flip_v or any(crop)):
         return PLAIN
     return Placement.of(degrees, flip_h, flip_v, crop)
+
+
+def _vml_placement(imagedata: etree._Element) -> Placement:
+    """The same in VML (old files, or Word's fallback): the shape's style "rotation:90;flip:x", crop* attributes."""
+    shape = imagedata.getparent()
+    style = dict(part.split(":", 1) for part in (shape.get("style", "") if shape is not None else "").split(";")
+                 if ":" in part)
+    try:
+        degrees = float(style.get("rotation", "0").strip().rstrip("fd") or 0)
+    except ValueError:
+        degrees = 0.0
+    flip = style.get("flip", "")
+    crop = tuple(_vml_fraction(imagedata.get(f"crop{side}", "")) for side in ("left", "top", "right", "bottom"))
+    if not (degrees or flip or any(crop)):
+        return PLAIN
+    return Placement.of(degrees, "x" in flip, "y" in flip, crop)
+
+
+def _vml_fraction(value: str) -> float:
+    """A VML crop: "9830f" (sixty-five-thousand-five-hundred-thirty-sixths) or a plain fraction."""
+    try:
+        return float(value[:-1]) / 65536 if value.endswith("f") else float(value or 0)
+    except ValueError:
+        return 0.0
 
 
 def _number(element: etree._Element, name: str) -> float:

@@ -46,3 +46,16 @@ def test_a_measure_title_set_in_heading_1_is_not_taken_for_a_section():
                        for n, (text, outline) in enumerate(lines, start=1)).report
     assert [s.title for s in report.sections] == ["มาตรการสำหรับข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน"]
     assert [(m.title, m.responsible) for m in report.measures] == [("มาตรการเกี่ยวกับการใช้ทรัพย์สินของราชการ", "กองคลัง")]
+
+
+def test_a_vml_picture_keeps_its_turn_flip_and_crop():
+    from ita_desktop.importing.docx_paragraph import _placement
+
+    shape = etree.fromstring(
+        '<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:r="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships" style="width:100pt;height:75pt;rotation:90;flip:x">'
+        '<v:imagedata r:id="rId7" cropleft="16384f" o:title="" xmlns:o="urn:schemas-microsoft-com:office:office"/>'
+        '</v:shape>')
+    placement = _placement(shape[0])
+    assert (placement.rotation, placement.flip_h, placement.flip_v, placement.crop) == (90, True, False,
+                                                                                        (0.25, 0.0, 0.0, 0.0))
