@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ita_desktop.importing.patterns import read_paren_number, read_part
+from ita_desktop.importing.patterns import means_no_photo, read_paren_number, read_part
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import SourcePicture
 
@@ -170,11 +170,14 @@ def _reading_order(grid: list[list[CellContent]]) -> list[CellContent]:
             continue
         below = grid[index + 1] if index + 1 < len(grid) else []
         filled = [cell for cell in row if not cell.is_empty]
-        pictures_only = filled and all(cell.has_pictures and not cell.text for cell in filled)
+        # "-" or "ไม่มี" in a slot of a photo row holds no photo (and its caption slot no caption).
+        photos = [cell for cell in filled if not means_no_photo(cell.text) or cell.has_pictures]
+        pictures_only = photos and all(cell.has_pictures and not cell.text for cell in photos)
         captions = len(below) == len(row) and any(c.text for c in below) and not any(c.has_pictures for c in below)
         if pictures_only and captions:
             for picture, caption in zip(row, below, strict=True):
-                ordered.extend(cell for cell in (picture, caption) if not cell.is_empty)
+                if picture.has_pictures or not means_no_photo(picture.text):  # "-": slot and caption are empty
+                    ordered.extend(cell for cell in (picture, caption) if not cell.is_empty)
             index += 2
             continue
         ordered.extend(filled)

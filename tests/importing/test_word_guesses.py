@@ -59,3 +59,11 @@ def test_a_vml_picture_keeps_its_turn_flip_and_crop():
     placement = _placement(shape[0])
     assert (placement.rotation, placement.flip_h, placement.flip_v, placement.crop) == (90, True, False,
                                                                                         (0.25, 0.0, 0.0, 0.0))
+
+
+def test_a_dash_in_a_photo_grid_slot_leaves_the_other_captions_in_place():
+    from ita_desktop.importing.source import SourcePicture
+
+    photo = CellContent([[SourcePicture(b"", "a.jpg")]])
+    layout = read_grid([[photo, CellContent([["-"]])], cells("ภาพที่ ๑ ประชุม", "")])
+    assert [cell.text or "picture" for cell in layout.cells] == ["picture", "ภาพที่ ๑ ประชุม"]
