@@ -14,6 +14,9 @@ from ita_desktop.model import GroupKind
 from ita_desktop.model.numbering import parse_number
 
 D = "[0-9๐-๙]"
+# What the importer looks for, quoted in its messages as the clerk would type it (not translated).
+AGENCY_LINE_EXAMPLE = "ของ… ประจำปีงบประมาณ พ.ศ. …"
+SECTION_EXAMPLE = "๑. มาตรการ…"
 _COUNT = re.compile(
     rf"\s*(?:จำนวน\s*(?:ทั้งหมด|ทั้งสิ้น|รวม)?|รวม(?:ทั้งหมด|ทั้งสิ้น)?)\s*(?P<count>{D}+)\s*(?:ข้อ|มาตรการ)"
     r"(?:\s*(?:ดังนี้|ได้แก่|คือ))?\s*[:：]?\s*$"
@@ -171,6 +174,21 @@ def read_part(text: str, numbered: bool) -> PartLine | None:
         if numbered and (not rest.strip() or rest[0].isspace()):
             return PartLine(key, match.group("label"), rest.strip())
     return None
+
+
+def read_part_line(text: str) -> PartLine | None:
+    """The part a whole line opens, numbered ("(๑.๒) หน่วยงาน… : …") or not ("หน่วยงาน… : …")."""
+    numbered = read_paren_number(text)
+    return read_part(numbered.body if numbered else text, numbered is not None)
+
+
+# What a slot of the photos part holds when there is no photo: a dash, or "none".
+_NO_PHOTO = re.compile(r"^(?:[-–—]+|ไม่มี(?:ภาพ(?:ประกอบ)?)?)$")
+
+
+def means_no_photo(text: str) -> bool:
+    """"-", "–" or "ไม่มี" typed where a photo would be."""
+    return bool(_NO_PHOTO.match(text.strip()))
 
 
 def _squash(text: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_desktop.errors import ui_language
+from ita_desktop.messages import Message
 from ita_desktop.model import Measure, Photo, Report
+from ita_desktop.photos.placement import PLAIN, Placement
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,8 @@ class SourcePicture:
 
     data: bytes
     name: str = ""
+    floating: bool = False  # positioned on the page (wp:anchor), not a character in the line
+    placement: Placement = PLAIN  # turned, mirrored or cropped in the document
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class SourceParagraph:
     pictures: tuple[SourcePicture, ...] | list[SourcePicture] = ()
     table: list[list[str]] | None = None
     line: int | None = None  # where it starts in the source (1-based), for warnings
+    outline: int | None = None  # the outline level Word or LibreOffice gives it (0: Heading 1); None: body text
 
     @property
     def is_blank(self) -> bool:
@@ -32,19 +36,25 @@ class SourceParagraph:
 
 @dataclass(frozen=True)
 class ImportWarning:
-    """Something the recogniser could not place or thinks is mistyped, in both languages."""
+    """Something the recogniser could not place or thinks is mistyped, worded when shown."""
 
     code: str  # stable key for tests and tools: "unplaced_text", "count_mismatch" …
-    english: str
-    thai: str
+    text: Message
     line: int | None = None
 
+    @property
+    def english(self) -> str:
+        return self.text.text("en")
+
+    @property
+    def thai(self) -> str:
+        return self.text.text("th")
+
     def message(self, language: str | None = None) -> str:
-        thai = (language or ui_language()) == "th"
-        text = self.thai if thai else self.english
+        """The warning in ``language`` (default: the language in use), after its source line if known."""
         if self.line is None:
-            return text
-        return f"{'บรรทัด' if thai else 'line'} {self.line}: {text}"
+            return self.text.text(language)
+        return Message("line {line}: {text}", line=self.line, text=self.text).text(language)
 
 
 @dataclass
@@ -54,6 +64,7 @@ class PendingPicture:
     measure: Measure
     photo: Photo  # already in measure.photos; width/height are filled when prepared
     data: bytes
+    placement: Placement = PLAIN
 
 
 @dataclass

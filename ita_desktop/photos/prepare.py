@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from PIL import Image, UnidentifiedImageError
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.messages import Message
 from ita_desktop.model.photo_rows import largest_print_mm
 from ita_desktop.photos.encoding import encode_image
+from ita_desktop.photos.placement import PLAIN, Placement
 from ita_desktop.photos.print_fit import draft_for_print, flatten_on_white, reduce_for_print
 
 THUMBNAIL_PX = 320
@@ -64,13 +66,13 @@ def _register_heif() -> None:
         _heif_registered = True
 
 
-def _refuse(name: str, english: str, thai: str) -> PhotoError:
-    return PhotoError(f"{name}: {english}", f"{name}: {thai}")
+def _refuse(name: str, reason: Message) -> PhotoError:
+    return PhotoError(Message("{path}: {reason}", path=name, reason=reason))
 
 
 def _open(data: bytes, name: str) -> Image.Image:
     if not data:
-        raise _refuse(name, "the file is empty.", "ไฟล์ว่างเปล่า")
+        raise _refuse(name, Message("the file is empty."))
     _register_heif()
     try:
         with warnings.catch_warnings():
@@ -82,13 +84,13 @@ def _open(data: bytes, name: str) -> Image.Image:
             finally:
                 Image.MAX_IMAGE_PIXELS = previous_limit
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย") from None
+        raise _refuse(name, Message("the picture is too large to be a photo.")) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise _refuse(name, "not a picture this program can read.", "ไม่ใช่ไฟล์ภาพที่โปรแกรมอ่านได้") from None
+        raise _refuse(name, Message("not a picture this program can read.")) from None
     pixels = image.width * image.height
     limit = MAX_JPEG_PIXELS if image.format == "JPEG" else MAX_OTHER_PIXELS
     if pixels > limit or image.width == 0 or image.height == 0:
-        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
+        raise _refuse(name, Message("the picture is too large to be a photo."))
     return image
 
 
@@ -99,11 +101,18 @@ def _orientation(image: Image.Image) -> int:
         return 1
 
 
-def _largest_print(image: Image.Image, orientation: int) -> tuple[float, float]:
-    """(width, height) in mm of the photo's largest print, in its stored (not yet upright) orientation."""
+def _largest_print(image: Image.Image, orientation: int, placement: Placement = PLAIN) -> tuple[float, float]:
+    """(width, height) in mm of the whole stored picture when its shown part prints largest, stored orientation."""
     sideways = orientation in _SIDEWAYS
     upright_w, upright_h = (image.height, image.width) if sideways else (image.width, image.height)
-    width_mm, height_mm = largest_print_mm(upright_w / upright_h)
+    kept_w, kept_h = placement.visible_fraction()
+    shown_w, shown_h = upright_w * kept_w, upright_h * kept_h
+    if placement.sideways:
+        shown_w, shown_h = shown_h, shown_w
+    width_mm, height_mm = largest_print_mm(shown_w / shown_h)
+    if placement.sideways:
+        width_mm, height_mm = height_mm, width_mm
+    width_mm, height_mm = width_mm / kept_w, height_mm / kept_h  # the whole picture, of which a part shows
     return (height_mm, width_mm) if sideways else (width_mm, height_mm)
 
 
@@ -114,28 +123,34 @@ def _thumbnail(image: Image.Image) -> Image.Image:
     return image.resize(size, Image.Resampling.BOX) if size != image.size else image
 
 
-def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
+def prepare_photo(data: bytes, name: str = "", placement: Placement = PLAIN) -> PreparedPhoto:
     """Decode ``data`` once and return the original, an upright print copy and a thumbnail.
+
+    ``placement`` is how the document showed the picture (Word's turn, flips and
+    crop); the print copy shows it so, after the EXIF orientation.
 
     Raises :class:`PhotoError` (naming ``name``) for anything that is not a
     readable picture: empty, truncated, a decompression bomb, not an image.
     """
     image = _open(data, name)
+    placement = placement.for_picture(image.size, image.info.get("dpi"))
     source_format = image.format or ""
     stored_size = image.size
     orientation = _orientation(image)
-    width_mm, height_mm = _largest_print(image, orientation)
+    width_mm, height_mm = _largest_print(image, orientation, placement)
     try:
         draft_for_print(image, width_mm, height_mm)
         image.seek(0)  # the first frame of an animation
         image.load()
         flat = flatten_on_white(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise _refuse(name, "the picture is damaged or cut short.", "ไฟล์ภาพเสียหายหรือไม่สมบูรณ์") from None
+        raise _refuse(name, Message("the picture is damaged or cut short.")) from None
 
     # Reduced before it is turned upright, so the turn (which holds the GIL) moves fewer pixels.
     fitted = reduce_for_print(flat, width_mm, height_mm)
     printed = fitted.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else fitted
+    if not placement.is_plain:
+        printed = placement.apply(printed)
 
     keep_jpeg_bytes = (
         source_format == "JPEG" and image.size == stored_size and printed is flat and orientation == 1

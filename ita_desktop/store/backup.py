@@ -10,6 +10,7 @@ read-only connection, step by step, so it can be stopped between steps.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
@@ -27,6 +28,7 @@ from ita_desktop.store.backup_copies import (
     KEEP,
     PARTIAL_SUFFIX,
     backup_path,
+    copy_prefixes,
     daily_target,
     keep_newest,
 )
@@ -105,8 +107,7 @@ def backup_before_migration(conn: sqlite3.Connection, path: Path, version: int) 
     No room for the copy is returned as a notice: the upgrade itself is one
     transaction per step and goes ahead, rather than the file not opening.
     """
-    for stale in path.parent.glob(f"{path.name}.v*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
-        stale.unlink(missing_ok=True)  # left by a process killed while copying
+    _remove_stale_partials(path.parent, path, "v")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         write_backup(conn, backup_path(path, f"v{version}-{stamp}"))
@@ -138,15 +139,16 @@ def _hold_copy_lock(lock: threading.Lock, should_stop: Callable[[], bool] | None
             raise BackupCancelled
 
 
-def _remove_stale_partials(folder: Path, path: Path) -> None:
+def _remove_stale_partials(folder: Path, path: Path, label: str) -> None:
     # A process killed during a copy leaves its .partial (possibly of another day) behind.
-    for stale in folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
-        stale.unlink(missing_ok=True)
+    for prefix in copy_prefixes(path, folder):
+        for stale in folder.glob(f"{glob.escape(prefix)}.{label}*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
+            stale.unlink(missing_ok=True)
 
 
 def _daily_copy_failed(path: Path, exc: BaseException) -> ReportFileError:
-    return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
-                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+    return ReportFileError(Message("{path}: today's backup copy could not be written ({reason}).",
+                                   path=path, reason=exc))
 
 
 def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = None,
@@ -165,7 +167,7 @@ def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = N
             return None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            _remove_stale_partials(folder, path)
+            _remove_stale_partials(folder, path, "daily-")
             write_backup(conn, target, pages=pages, should_stop=should_stop)
         except NotEnoughSpace as notice:
             return notice

@@ -8,9 +8,9 @@ a busy timeout.
 
 Defensive mode: Python 3.12+ has ``Connection.setconfig``. On Python 3.11 no
 handle is guessed: an SQLite auto-extension (``sqlite3_auto_extension``),
-registered once through ctypes, is handed each new connection's own
-``sqlite3*`` by SQLite while ``connect()`` opens it, and turns the flag on
-there. Both paths are then verified on the connection itself
+registered once through ctypes in the library store.sqlite_library finds, is
+handed each new connection's own ``sqlite3*`` by SQLite while ``connect()``
+opens it, and turns the flag on there. Both paths are then verified on the connection itself
 (:func:`is_defensive`) before it is used.
 """
 
@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import ctypes
 import sqlite3
-import sys
 import threading
 from pathlib import Path
 
 from ita_desktop.kill_points import watch_writes
+from ita_desktop.store.sqlite_library import load_sqlite_library
 
 SQLITE_DBCONFIG_DEFENSIVE = 1010
 PRAGMAS = (("trusted_schema", "OFF", 0), ("foreign_keys", "ON", 1), ("synchronous", "FULL", 2),
@@ -32,15 +32,10 @@ _opening = threading.local()  # set while connect() opens a connection on this t
 
 def _register_auto_extension() -> object | None:
     """On Python < 3.12: make SQLite call back into us for each new connection; the callback, or None."""
-    try:
-        import _sqlite3
-
-        library = ctypes.CDLL(_sqlite3.__file__)
-        config = library.sqlite3_db_config
-        register = library.sqlite3_auto_extension
-    except (ImportError, OSError, AttributeError):  # SQLite linked in statically, symbols hidden
+    library = load_sqlite_library()
+    if library is None:
         return None
-    config.restype = ctypes.c_int
+    config, register = library.sqlite3_db_config, library.sqlite3_auto_extension
     entry_point = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
 
     def on_new_connection(handle: int, _error: int, _api: int) -> int:
@@ -54,12 +49,11 @@ def _register_auto_extension() -> object | None:
 
     callback = entry_point(on_new_connection)
     register.argtypes = [entry_point]
-    register.restype = ctypes.c_int
     return callback if register(callback) == 0 else None
 
 
-_CALLBACK = (None if hasattr(sqlite3.Connection, "setconfig") or sys.implementation.name != "cpython"
-             else _register_auto_extension())  # kept referenced: SQLite holds a pointer to it
+# Kept referenced: SQLite holds a pointer to the callback.
+_CALLBACK = None if hasattr(sqlite3.Connection, "setconfig") else _register_auto_extension()
 
 
 def is_defensive(conn: sqlite3.Connection) -> bool:

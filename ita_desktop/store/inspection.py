@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.store.connections import connect
 
 # "ITAd" in the header's application_id field marks a file as ours.
@@ -26,9 +27,9 @@ _OUR_TABLES = {name for _v, _n, script in MIGRATION_FILES for name in _CREATE_TA
     "_sqlite_migrations"}
 
 
-def file_error(path: Path, english: str, thai: str) -> ReportFileError:
+def file_error(path: Path, reason: Message) -> ReportFileError:
     """A ReportFileError about ``path``, its name first."""
-    return ReportFileError(f"{path}: {english}", f"{path}: {thai}")
+    return ReportFileError(Message("{path}: {reason}", path=path, reason=reason))
 
 
 def _read_header(path: Path) -> bytes:
@@ -38,20 +39,19 @@ def _read_header(path: Path) -> bytes:
     except FileNotFoundError:
         raise missing_file_error(path) from None
     except IsADirectoryError:
-        raise file_error(path, "this is a folder, not a report file.", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน") from None
+        raise file_error(path, Message("this is a folder, not a report file.")) from None
     except PermissionError:
-        raise file_error(path, "permission denied.", "ไม่มีสิทธิ์อ่านไฟล์นี้") from None
+        raise file_error(path, Message("permission denied.")) from None
     except OSError as exc:
-        raise file_error(path, f"cannot be read ({exc.strerror}); if it is on a USB drive, check that it is "
-                         "plugged in.", f"อ่านไฟล์ไม่ได้ ({exc.strerror}) หากอยู่ในแฟลชไดรฟ์ กรุณาตรวจว่าเสียบอยู่") from None
+        raise file_error(path, Message("cannot be read ({reason}); if it is on a USB drive, check that it is plugged "
+                                       "in.", reason=exc.strerror)) from None
 
 
 def missing_file_error(path: Path) -> ReportFileError:
     """"No such file", or the folder (a USB drive) is gone."""
     if not path.parent.exists():
-        return file_error(path, "the folder is gone; if it was on a USB drive, plug the drive in again.",
-                          "ไม่พบโฟลเดอร์ หากอยู่ในแฟลชไดรฟ์ กรุณาเสียบไดรฟ์อีกครั้ง")
-    return file_error(path, "no such file.", "ไม่พบไฟล์")
+        return file_error(path, Message("the folder is gone; if it was on a USB drive, plug the drive in again."))
+    return file_error(path, Message("no such file."))
 
 
 def _roll_back_hot_journal(path: Path, header: bytes) -> bool:
@@ -104,13 +104,13 @@ def inspect_report_file(path: Path, *, rolled_back: bool = False) -> int:
     if len(header) == 0:
         return 0  # an empty file is a new database
     if not header.startswith(SQLITE_HEADER):
-        raise file_error(path, "not an ITA Desktop report file.", "ไม่ใช่ไฟล์รายงานของ ITA Desktop")
+        raise file_error(path, Message("not an ITA Desktop report file."))
     # Without a -wal or -journal beside it the main file is complete on its own: read it as
     # immutable so that inspecting (and refusing) a file leaves no -shm/-wal behind.
     # A -journal (large imports write through one) may hold a killed transaction to undo.
     journal_beside = Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
     if _cut_short(path, header, journal_beside):
-        raise file_error(path, "the file is damaged (cut short).", "ไฟล์เสียหาย (ไม่ครบถ้วน)")
+        raise file_error(path, Message("the file is damaged (cut short)."))
     conn = None
     try:  # connect() itself reads the schema (to verify defensive mode on 3.11)
         conn = connect(path, read_only=True, immutable=not journal_beside)
@@ -124,28 +124,24 @@ def inspect_report_file(path: Path, *, rolled_back: bool = False) -> int:
             conn.close()
         if hot_journal and not rolled_back and _roll_back_hot_journal(path, header):
             return inspect_report_file(path, rolled_back=True)
-        raise file_error(path, "the file is damaged (not a complete database).",
-                         "ไฟล์เสียหาย (ฐานข้อมูลไม่สมบูรณ์)") from None
+        raise file_error(path, Message("the file is damaged (not a complete database).")) from None
     except sqlite3.Error:
-        raise file_error(path, "cannot be opened.", "เปิดไฟล์ไม่ได้") from None
+        raise file_error(path, Message("cannot be opened.")) from None
     conn.close()
     names = {name for kind, name in kinds if kind == "table"}
     if app_id != APPLICATION_ID and (app_id != 0 or names - {"sqlite_sequence"}):
-        raise file_error(path, "this database belongs to another program.", "ฐานข้อมูลนี้เป็นของโปรแกรมอื่น")
+        raise file_error(path, Message("this database belongs to another program."))
     if names - _OUR_TABLES - {"sqlite_sequence", "sqlite_stat1"}:
-        raise file_error(path, "the file contains tables this program does not know.",
-                         "ไฟล์มีตารางที่โปรแกรมไม่รู้จัก")
+        raise file_error(path, Message("the file contains tables this program does not know."))
     # This program never creates triggers or views: a file that has them was crafted.
     if any(kind in ("trigger", "view") for kind, _name in kinds):
-        raise file_error(path, "the file contains triggers or views this program never makes; it may have "
-                         "been tampered with and is not opened.",
-                         "ไฟล์มีทริกเกอร์หรือวิวที่โปรแกรมนี้ไม่ได้สร้าง อาจถูกดัดแปลง จึงไม่เปิดไฟล์")
+        raise file_error(path, Message("the file contains triggers or views this program never makes; it may have been "
+                                       "tampered with and is not opened."))
     if version > LATEST_VERSION:
-        raise file_error(path, "the file was saved by a newer version of ITA Desktop; please update the program.",
-                         "ไฟล์นี้บันทึกด้วย ITA Desktop รุ่นใหม่กว่า กรุณาปรับปรุงโปรแกรม")
+        raise file_error(path, Message("the file was saved by a newer version of ITA Desktop; please update the "
+                                       "program."))
     if check != "ok":
-        raise file_error(path, "the file is damaged (integrity check failed).",
-                         "ไฟล์เสียหาย (ตรวจสอบความสมบูรณ์ไม่ผ่าน)")
+        raise file_error(path, Message("the file is damaged (integrity check failed)."))
     return version
 
 

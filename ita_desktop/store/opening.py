@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError, UserError
+from ita_desktop.messages import Message
 from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due, open_snapshot
 from ita_desktop.store.connections import connect
 from ita_desktop.store.inspection import APPLICATION_ID, file_error, inspect_report_file, missing_file_error
@@ -49,12 +50,11 @@ def open_read_only(path: Path) -> LazyDatabase:
     path = Path(path)
     version = inspect_report_file(path)
     if version < LATEST_VERSION:
-        raise file_error(path, "open the file in ITA Desktop once to upgrade it.",
-                         "กรุณาเปิดไฟล์ใน ITA Desktop หนึ่งครั้งเพื่อปรับรุ่นไฟล์")
+        raise file_error(path, Message("open the file in ITA Desktop once to upgrade it."))
     try:
         conn = _connect_read_only(path, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise file_error(path, f"cannot be opened ({exc}).", f"เปิดไฟล์ไม่ได้ ({exc})") from None
+        raise file_error(path, Message("cannot be opened ({reason}).", reason=exc)) from None
     return LazyDatabase(conn)
 
 
@@ -77,14 +77,14 @@ def _open_writable(path: Path, version: int, notices: list[UserError] | None = N
         conn.execute("PRAGMA journal_mode = WAL")
         return db
     except sqlite3.OperationalError as exc:
-        raise file_error(path, f"cannot be written ({exc}).", f"บันทึกไฟล์ไม่ได้ ({exc})") from None
+        raise file_error(path, Message("cannot be written ({reason}).", reason=exc)) from None
 
 
 def _new_file_version(path: Path, create: bool) -> int:
     if not create:
         raise missing_file_error(path)
     if not path.parent.is_dir():
-        raise file_error(path, "the folder does not exist.", "ไม่พบโฟลเดอร์")
+        raise file_error(path, Message("the folder does not exist."))
     return 0
 
 
@@ -118,22 +118,19 @@ class OpenedReportFile:
 
 def read_only_reason(path: Path) -> ReportFileError:
     """The banner text for a file opened read-only."""
-    return file_error(path, "the file or its folder is read-only: it is open for reading and printing only. "
-                      "Copy it to a folder you can write to, to edit it.",
-                      "ไฟล์หรือโฟลเดอร์นี้เป็นแบบอ่านอย่างเดียว เปิดได้เพื่ออ่านและพิมพ์เท่านั้น "
-                      "หากต้องการแก้ไข กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้")
+    return file_error(path, Message("the file or its folder is read-only: it is open for reading and printing only. "
+                                    "Copy it to a folder you can write to, to edit it."))
 
 
 def _open_for_reading_only(path: Path, version: int) -> OpenedReportFile:
     if version < LATEST_VERSION:
-        raise file_error(path, "the file is read-only and was saved by an older version; copy it to a folder "
-                         "you can write to and open it there once to upgrade it.",
-                         "ไฟล์เป็นแบบอ่านอย่างเดียวและบันทึกด้วยรุ่นเก่า กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้แล้วเปิดหนึ่งครั้ง")
+        raise file_error(path, Message("the file is read-only and was saved by an older version; copy it to a folder "
+                                       "you can write to and open it there once to upgrade it."))
     try:
         conn = _connect_read_only(path)
         conn.execute("SELECT count(*) FROM reports").fetchone()
     except sqlite3.Error as exc:
-        raise file_error(path, f"cannot be opened read-only ({exc}).", f"เปิดแบบอ่านอย่างเดียวไม่ได้ ({exc})") from None
+        raise file_error(path, Message("cannot be opened read-only ({reason}).", reason=exc)) from None
     db = LazyDatabase(conn)
     return OpenedReportFile(db, read_only=True, notices=[read_only_reason(path)])
 

@@ -12,6 +12,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.model import Photo
 from ita_desktop.store import rows
 from ita_desktop.store.ordering import SiblingList
@@ -82,8 +83,8 @@ class PhotoStorage:
         except sqlite3.DatabaseError as exc:  # pixels are not checked at open (see store.opening)
             name = self.db.execute("SELECT original_name FROM photos WHERE id = ?", [photo_id]).fetchone()
             label = (name[0] if name and name[0] else f"#{photo_id}")
-            raise ReportFileError(f"{self.path}: photo {label} cannot be read ({exc}).",
-                                  f"{self.path}: อ่านภาพ {label} ไม่ได้ ({exc})") from None
+            raise ReportFileError(Message("{path}: photo {label} cannot be read ({reason}).",
+                                          path=self.path, label=label, reason=exc)) from None
         if row is None:
             raise KeyError(f"photo {photo_id} does not exist")
         return row[0]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.model import Measure, MeasureGroup, Report, ReportSummary, Signatory
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
@@ -109,8 +110,7 @@ class ReportStore(PhotoStorage):
                         [report_id],
                     )
         except sqlite3.OperationalError as exc:
-            raise ReportFileError(f"{self.path}: could not save ({exc}).",
-                                  f"{self.path}: บันทึกไม่สำเร็จ ({exc})") from exc
+            raise ReportFileError(Message("{path}: could not save ({reason}).", path=self.path, reason=exc)) from exc
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.store.backup import write_backup
-from ita_desktop.store.backup_copies import BACKUP_SUFFIX, daily_folder, keep_newest
+from ita_desktop.store.backup_copies import BACKUP_SUFFIX, copy_prefix, daily_folder, keep_newest
 from ita_desktop.store.connections import connect
 from ita_desktop.store.inspection import check_report_file
 
@@ -54,7 +54,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     folder = daily_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     # No room for the safety copy (NotEnoughSpace): the restore is refused, the file unchanged.
-    safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
+    safety = write_backup(conn, folder / f"{copy_prefix(path, folder)}.before-restore-{stamp}{BACKUP_SUFFIX}")
     keep_newest(path, "restore")
     source = connect(backup, read_only=True)
     try:

@@ -31,6 +31,8 @@ from tests.reliability.killing import KillRun, kill_many, kills_per_scenario, wr
 
 KILLS = kills_per_scenario()
 
+pytestmark = pytest.mark.posix  # SIGKILL
+
 
 def integrity(path: Path) -> str:
     conn = sqlite3.connect(path)  # a read-write connection replays the WAL, as the app's would
