@@ -201,8 +201,9 @@ def test_kill_while_typing_in_the_editor(report_path):
         assert len(saved) >= run.last("typed")
         assert_opens_and_renders(report_path, index)
 
-    # Typing the whole text is some 890 writes.
-    runs = kill_many("gui", report_path, writes(max(4, KILLS * 2 // 5), 57, 1, 880), seed=57, check=check)
+    # Typing the whole text is 700-900 writes, as the seeded chunks and flushes fall (kill 54 of a stress
+    # run at write 876 found a session of fewer): the points stay below the fewest.
+    runs = kill_many("gui", report_path, writes(max(4, KILLS * 2 // 5), 57, 1, 600), seed=57, check=check)
     assert any(run.last("typed") for run in runs)
 
 
