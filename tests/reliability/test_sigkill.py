@@ -26,6 +26,8 @@ from tests.reliability.kill_driver import TYPED
 from tests.reliability.killing import KillRun, kill_many, kills_per_scenario
 
 KILLS = kills_per_scenario()
+# Child processes killed again and again: most of the suite's time, left out of `make test-fast`.
+pytestmark = pytest.mark.sigkill
 
 
 def integrity(path: Path) -> str:
