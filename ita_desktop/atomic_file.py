@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
 
 
@@ -28,6 +29,7 @@ class _SavingFile:
         self._output = output
 
     def write(self, data: bytes | bytearray) -> int:
+        kill_point("output-write")
         try:
             return self._file.write(data)
         except OSError as exc:
@@ -78,6 +80,7 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
                 os.fsync(file.fileno())
             except OSError as exc:
                 raise _save_error(output, exc) from exc
+        kill_point("output-replace")
         os.replace(temp_name, output)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
 from ita_desktop.paths import user_data_dir
 
@@ -41,9 +42,10 @@ def backup_path(path: Path, label: str) -> Path:
     return path.with_name(f"{path.name}.{label}{BACKUP_SUFFIX}")
 
 
-def _stop_between_steps(should_stop: Callable[[], bool]) -> Callable[[int, int, int], None]:
+def _between_steps(should_stop: Callable[[], bool] | None) -> Callable[[int, int, int], None]:
     def progress(_status: int, _remaining: int, _total: int) -> None:
-        if should_stop():
+        kill_point("backup-step")
+        if should_stop is not None and should_stop():
             raise BackupCancelled  # sqlite3 finishes (abandons) the backup and re-raises it
     return progress
 
@@ -60,10 +62,10 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
     try:
         copy = sqlite3.connect(str(partial))
         try:
-            progress = _stop_between_steps(should_stop) if should_stop is not None else None
-            conn.backup(copy, pages=pages, progress=progress)
+            conn.backup(copy, pages=pages, progress=_between_steps(should_stop))
         finally:
             copy.close()
+        kill_point("backup-copied")  # whole, but still under its .partial name
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         partial.replace(target)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES, migrate
 from ita_desktop.errors import ReportFileError, UserError
+from ita_desktop.kill_points import watch_writes
 from ita_desktop.messages import Message
 from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due, open_snapshot
 from ita_desktop.store.lazy_database import LazyDatabase
@@ -205,6 +206,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     # Defensive mode and trusted_schema=OFF: a crafted file cannot corrupt itself
     # through writable_schema or run functions from its schema.
     enable_defensive_mode(conn)
+    watch_writes(conn)
     for pragma in ("trusted_schema = OFF", "foreign_keys = ON", "synchronous = FULL", "busy_timeout = 3000"):
         conn.execute(f"PRAGMA {pragma}")
 
