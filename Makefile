@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast bench lint i18n system-deps system-deps-gui clean
+.PHONY: run test test-fast bench lint i18n system-deps system-deps-gui clean bundle windows-kit windows-check
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,9 +54,22 @@ i18n: $(STAMP)
 	$(PYBABEL) compile -d $(I18N_DIR) -D ita_desktop --statistics
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
 
 # make stress – long reliability runs: ITA_KILLS SIGKILLs per scenario, then every test without network
 .PHONY: stress
 stress: system-deps $(STAMP)
 	ITA_KILLS=$${ITA_KILLS:-150} PY=$(PY) stress/run_stress.sh
+
+# Packaging (heavy, not part of make test; each target checks what it built and fails otherwise).
+# make bundle        – the Linux one-folder app in dist/ita-desktop/ (ita-desktop, ita-desktop-cli)
+# make windows-kit   – dist/windows-kit/: all an offline Windows PC needs to build and install the app
+# make windows-check – the kit's Windows Qt + thai.dll under wine64, and its installer built and run
+bundle: $(STAMP)
+	REFERENCE_PYTHON=$(PY) scripts/build-bundle.sh
+
+windows-kit: $(STAMP)
+	PY=$(PY) scripts/build-windows-kit.sh
+
+windows-check: windows-kit
+	PY=$(PY) scripts/windows-check.sh

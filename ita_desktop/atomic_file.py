@@ -15,6 +15,11 @@ from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
 
+# Windows refuses to replace a file a PDF viewer or Word has open (or antivirus is scanning):
+# ERROR_ACCESS_DENIED or ERROR_SHARING_VIOLATION. A scan ends within moments; a viewer does not.
+_HELD_BY_ANOTHER_PROGRAM = (5, 32)
+REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8)
+
 
 def _save_error(output: Path, exc: OSError) -> ReportFileError:
     return ReportFileError(Message("{path}: could not save the file ({reason}).", path=output, reason=exc.strerror))
@@ -43,6 +48,26 @@ class _SavingFile:
 
     def flush(self) -> None:
         self._file.flush()
+
+
+def _held_by_another_program(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in _HELD_BY_ANOTHER_PROGRAM
+
+
+def replace_file(temp_name: str | Path, output: Path) -> None:
+    """``os.replace``, retried while another program holds ``output``; then a clear ReportFileError."""
+    for delay in (*REPLACE_RETRY_DELAYS_S, None):
+        try:
+            os.replace(temp_name, output)
+            return
+        except PermissionError as exc:
+            if not _held_by_another_program(exc):
+                raise
+            if delay is None:
+                raise ReportFileError(Message(
+                    "{path}: the file is open in another program (a PDF viewer or Word?). "
+                    "Close it in the other program and save again.", path=output)) from exc
+            time.sleep(delay)
 
 
 # A temporary file this old was left by a render that was killed (a render takes seconds).
@@ -81,13 +106,13 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
             except OSError as exc:
                 raise _save_error(output, exc) from exc
         kill_point("output-replace")
-        os.replace(temp_name, output)
+        replace_file(temp_name, output)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         if written:  # closing or replacing the file failed
             raise _save_error(output, exc) from exc
         raise  # the render itself failed: not a saving problem
-    except BaseException:
+    except BaseException:  # including the file held by another program
         Path(temp_name).unlink(missing_ok=True)
         raise
 

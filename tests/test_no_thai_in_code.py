@@ -19,8 +19,9 @@ DOMAIN_VOCABULARY = {
     # recognised by the importer in a clerk's text or Word file
     "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
     "importing/recogniser.py", "importing/docx_numbering.py",
-    # the Thai script itself: digits, line breaking and shaping, font names, a font sample, the language's own name
-    "messages.py", "i18n.py", "typesetting/", "ui/app_fonts.py",
+    # the Thai script itself: digits, line breaking and shaping, font file names (TH SarabunIT๙), a font sample,
+    # the libthai probe sentence, the language's own name
+    "messages.py", "i18n.py", "typesetting/", "ui/app_fonts.py", "ui/thai_line_breaks.py",
     # TRANSITIONAL: its TEXTS pairs move to the catalogue in the store-door change (issue 10); drop when merged
     "ui/backup_dialog.py",
 }

@@ -13,7 +13,6 @@ import ctypes
 import os
 import re
 import sqlite3
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from ita_desktop.messages import Message
 from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due, open_snapshot
 from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
+from ita_desktop.store.sqlite_library import load_sqlite_library
 
 # "ITAd" in the header's application_id field marks a file as ours.
 APPLICATION_ID = 0x49544164
@@ -40,20 +40,7 @@ _OUR_TABLES = {name for _v, _n, script in MIGRATION_FILES for name in _CREATE_TA
     "_sqlite_migrations"}
 
 
-def _sqlite_library() -> ctypes.CDLL | None:
-    try:
-        import _sqlite3
-
-        library = ctypes.CDLL(_sqlite3.__file__)
-        library.sqlite3_db_config.restype = ctypes.c_int
-        library.sqlite3_db_filename.restype = ctypes.c_char_p
-        library.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-        return library
-    except (ImportError, OSError, AttributeError):  # SQLite linked in statically, symbols hidden
-        return None
-
-
-_SQLITE = _sqlite_library() if sys.implementation.name == "cpython" else None
+_SQLITE = load_sqlite_library()
 
 
 def enable_defensive_mode(conn: sqlite3.Connection) -> bool:

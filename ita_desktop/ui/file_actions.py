@@ -56,7 +56,7 @@ class FileOperations:
             path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
                 return
-        if not path.endswith(".ita"):
+        if not path.lower().endswith(".ita"):  # Windows names are case-blind: "X.ITA" is one
             path += ".ita"
         if Path(path).exists():
             QMessageBox.warning(self.window, _("New report"), _("That file already exists; open it instead."))

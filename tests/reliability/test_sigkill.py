@@ -33,6 +33,8 @@ KILLS = kills_per_scenario()
 # Child processes killed again and again: most of the suite's time, left out of `make test-fast`.
 pytestmark = pytest.mark.sigkill
 
+pytestmark = pytest.mark.posix  # SIGKILL
+
 
 def integrity(path: Path) -> str:
     conn = sqlite3.connect(path)  # a read-write connection replays the WAL, as the app's would

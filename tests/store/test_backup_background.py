@@ -189,6 +189,7 @@ print("done", flush=True)
 """
 
 
+@pytest.mark.posix  # SIGKILL
 def test_sigkill_during_the_copy_leaves_the_file_and_no_complete_looking_copy(photo_report):
     before = hashlib.sha256(photo_report.read_bytes()).hexdigest()
     # The child kills itself after the 20th page of the copy (ita_desktop.kill_points).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -149,3 +150,30 @@ def test_preview_of_the_real_pdf_has_the_rendered_page_count(document, qtbot, tm
     assert stats[0].pages >= 1
     assert dialog.page_count() == stats[0].pages == len(PdfReader(dialog.pdf_path).pages)
     assert dialog.page_label.text() == f"Page 1 of {stats[0].pages}"
+
+
+def _open_files_under(folder: Path) -> list[str]:
+    """The files under ``folder`` this process holds open (Linux: /proc/self/fd)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue  # the descriptor listdir itself used
+        if target.startswith(str(folder)):
+            held.append(target)
+    return held
+
+
+@SHOWN_WINDOW
+@pytest.mark.posix  # /proc/self/fd
+def test_closing_the_preview_closes_its_pdf_and_removes_the_temporary_copy(document, qtbot):
+    """Windows cannot delete an open file: the preview must let go of its PDF before the copy is removed."""
+    dialog = preview_dialog(None, document, one_page_per_measure)
+    qtbot.addWidget(dialog)
+    folder = dialog.pdf_path.parent
+    assert _open_files_under(folder) == [str(dialog.pdf_path)]  # QPdfDocument reads it while shown
+    dialog.accept()
+    assert _open_files_under(folder) == []
+    assert not folder.exists()
+    assert dialog.page_count() == 4
