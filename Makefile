@@ -7,7 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast bench lint i18n system-deps system-deps-gui clean bundle windows-kit windows-check
+.PHONY: run test test-fast bench lint i18n system-deps system-deps-gui system-deps-bench clean bundle windows-kit \
+	windows-check
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,6 +22,9 @@ system-deps:
 system-deps-gui:
 	@scripts/install-system-deps.sh --gui
 
+system-deps-bench:
+	@scripts/install-system-deps.sh --bench
+
 run: system-deps-gui $(STAMP)
 	$(VENV)/bin/ita-desktop --demo
 
@@ -31,7 +35,7 @@ test: system-deps $(STAMP)
 test-fast: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not sigkill and not no_network and not slow"
 
-bench: system-deps $(STAMP)
+bench: system-deps system-deps-bench $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 lint: $(STAMP)

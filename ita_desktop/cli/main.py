@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from ita_desktop import __version__
-from ita_desktop.errors import UserError
+from ita_desktop.errors import UserError, ui_language
 
 COMMANDS = ("import", "export", "render", "new-year")
 EXIT_USER_ERROR = 2
@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
 
         return launch(args)
     except UserError as error:
-        print(error.message(), file=sys.stderr)
+        print(error.message(ui_language()), file=sys.stderr)  # the environment's language, as every CLI line
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
