@@ -18,8 +18,7 @@ DOMAIN_VOCABULARY = {
     "pdf/blocks.py", "pdf/document.py", "pdf/signatures.py", "exporting/docx_export.py", "exporting/docx_styles.py",
     # recognised by the importer in a clerk's text, Word or OpenDocument file (list formats, IT๙ font names)
     "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
-    "importing/recogniser.py", "importing/docx_numbering.py", "importing/docx_paragraph.py",
-    "importing/odt_source.py", "importing/odt_styles.py",
+    "importing/recogniser.py", "importing/docx_numbering.py",
     # the Thai script itself: digits, line breaking and shaping, font file names (TH SarabunIT๙), a font sample,
     # the libthai probe sentence, the language's own name
     "messages.py", "i18n.py", "typesetting/", "ui/app_fonts.py", "ui/thai_line_breaks.py",
