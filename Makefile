@@ -33,11 +33,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench packaging
 
 # Translations: extract the English UI strings (and Qt's own, keyed by Qt context), merge them into the
-# Thai catalogue, compile the .mo that ships in resources/translations.
+# Thai catalogue, compile the .mo that ships in resources/translations. Message.plural is found by its
+# last name, "plural": Babel's Python extractor does not follow dotted names.
 I18N_DIR := resources/translations
-PYBABEL := $(VENV)/bin/pybabel
+# Through the venv's own interpreter: the form extractor (babel.cfg) is imported from this checkout.
+PYBABEL := $(PY) -m babel.messages.frontend
 i18n: $(STAMP)
-	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 -k Message:1 -k Message.plural:1,2 --no-location --sort-output --project=ITA-Desktop \
+	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 -k Message:1 -k plural:1,2 --no-location --sort-output --project=ITA-Desktop \
 		--copyright-holder="ITA Desktop" --msgid-bugs-address="" -o $(I18N_DIR)/ita_desktop.pot .
 	@if test -f $(I18N_DIR)/th/LC_MESSAGES/ita_desktop.po; then \
 		$(PYBABEL) update -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th --no-fuzzy-matching --ignore-obsolete; \

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
 
 # Windows refuses to replace a file a PDF viewer or Word has open (or antivirus is scanning):
@@ -21,8 +22,7 @@ REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def _save_error(output: Path, exc: OSError) -> ReportFileError:
-    return ReportFileError(f"{output}: could not save the file ({exc.strerror}).",
-                           f"{output}: บันทึกไฟล์ไม่สำเร็จ ({exc.strerror})")
+    return ReportFileError(Message("{path}: could not save the file ({reason}).", path=output, reason=exc.strerror))
 
 
 class _SavingFile:
@@ -34,6 +34,7 @@ class _SavingFile:
         self._output = output
 
     def write(self, data: bytes | bytearray) -> int:
+        kill_point("output-write")
         try:
             return self._file.write(data)
         except OSError as exc:
@@ -92,8 +93,8 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
-                              f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+        raise ReportFileError(Message("{path}: cannot write here ({reason}).",
+                                      path=output, reason=exc.strerror)) from exc
     written = False
     try:
         with os.fdopen(handle, "wb") as file:
@@ -104,6 +105,7 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
                 os.fsync(file.fileno())
             except OSError as exc:
                 raise _save_error(output, exc) from exc
+        kill_point("output-replace")
         replace_file(temp_name, output)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from ita_desktop.paths import resource
 
 DOMAIN = "ita_desktop"
 LANGUAGES = ("th", "en")
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each named in itself, as language menus do
 _language: str | None = None  # None until set_language: the environment decides
 
 

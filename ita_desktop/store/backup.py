@@ -22,6 +22,8 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
+from ita_desktop.messages import Message
 from ita_desktop.paths import user_data_dir
 
 BACKUP_SUFFIX = ".bak"
@@ -67,9 +69,10 @@ def backup_path(path: Path, label: str) -> Path:
     return path.with_name(f"{copy_prefix(path, path.parent)}.{label}{BACKUP_SUFFIX}")
 
 
-def _stop_between_steps(should_stop: Callable[[], bool]) -> Callable[[int, int, int], None]:
+def _between_steps(should_stop: Callable[[], bool] | None) -> Callable[[int, int, int], None]:
     def progress(_status: int, _remaining: int, _total: int) -> None:
-        if should_stop():
+        kill_point("backup-step")
+        if should_stop is not None and should_stop():
             raise BackupCancelled  # sqlite3 finishes (abandons) the backup and re-raises it
     return progress
 
@@ -86,10 +89,10 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
     try:
         copy = sqlite3.connect(str(partial))
         try:
-            progress = _stop_between_steps(should_stop) if should_stop is not None else None
-            conn.backup(copy, pages=pages, progress=progress)
+            conn.backup(copy, pages=pages, progress=_between_steps(should_stop))
         finally:
             copy.close()
+        kill_point("backup-copied")  # whole, but still under its .partial name
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         partial.replace(target)
@@ -148,8 +151,8 @@ def _remove_stale_partials(folder: Path, path: Path) -> None:
 
 
 def _daily_copy_failed(path: Path, exc: BaseException) -> ReportFileError:
-    return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
-                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+    return ReportFileError(Message("{path}: today's backup copy could not be written ({reason}).",
+                                   path=path, reason=exc))
 
 
 def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = None,

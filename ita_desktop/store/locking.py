@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 
 LOCK_SUFFIX = ".lock"
 # Windows locks are mandatory: a locked byte cannot be read by anyone else. The byte locked
@@ -85,13 +86,11 @@ def _owner_text(path: Path) -> str:
 
 def _already_open(path: Path) -> ReportFileError:
     owner = _owner_text(path)
-    detail_en = f" (held by {owner})" if owner else ""
-    detail_th = f" (โดย {owner})" if owner else ""
-    return ReportFileError(
-        f"{path}: the file is already open in another window or on another computer{detail_en}. "
-        "Close it there first.",
-        f"{path}: ไฟล์นี้เปิดอยู่ในหน้าต่างอื่นหรือบนเครื่องอื่น{detail_th} กรุณาปิดไฟล์ที่นั่นก่อน",
-    )
+    if owner:
+        return ReportFileError(Message("{path}: the file is already open in another window or on another computer "
+                                       "(held by {owner}). Close it there first.", path=path, owner=owner))
+    return ReportFileError(Message("{path}: the file is already open in another window or on another computer. "
+                                   "Close it there first.", path=path))
 
 
 def _open_locked(side: Path) -> int | None:
@@ -136,8 +135,8 @@ class ReportLock:
                     fd = _open_locked(side)
                 except OSError as exc:
                     raise ReportFileError(
-                        f"{path}: cannot create the lock file {side.name} ({exc.strerror}).",
-                        f"{path}: สร้างไฟล์ล็อก {side.name} ไม่ได้ ({exc.strerror})") from None
+                        Message("{path}: cannot create the lock file {name} ({reason}).",
+                                path=path, name=side.name, reason=exc.strerror)) from None
                 if fd is None:
                     raise _already_open(lock.path)
                 _write_owner(fd)

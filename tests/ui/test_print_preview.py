@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui.print_preview import export_pdf, preview_dialog, print_pdf
 from ita_desktop.ui.render_worker import RenderWorker, render_pdf
@@ -97,7 +98,7 @@ def test_cancel_stops_the_render_and_leaves_no_file(document, qtbot, tmp_path):
 
 def test_a_failed_render_returns_none_with_the_clerks_message(document, tmp_path):
     def broken(*args, **kwargs):
-        raise ReportFileError("disk gone", "ดิสก์หาย")
+        raise ReportFileError(Message("disk gone"))
 
     worker = RenderWorker(document.path, document.report_id, tmp_path / "x.pdf", broken)
     messages = []
