@@ -6,6 +6,7 @@
 #  2. makensis (Debian's NSIS, 64-bit stubs) builds the kit's installer.nsi over a stand-in payload,
 #     and wine64 installs it silently for the user, then uninstalls it, leaving the clerk's reports.
 #     (The kit's own makensis.exe is 32-bit and cannot run in wine64: its files are checked.)
+#  3. build-windows.bat parses in cmd.exe and, with no Python on the PC, says so and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -122,4 +123,9 @@ if "$wine" reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\I
   fail "still listed in Apps"
 fi
 echo "uninstalled silently: program files, shortcuts and registry entries gone; the clerk's reports kept"
+# --- 3. build-windows.bat, as cmd.exe reads it, on a PC without Python: a clear message, no build.
+answer=$(cd "$kit" && "$wine" cmd /c build-windows.bat 2>&1) && fail "build-windows.bat went on without Python"
+grep -q "Python 3.11 or 3.12, 64-bit, is needed" <<<"$answer" || fail "build-windows.bat said: $answer"
+[[ ! -d $kit/build ]] || fail "build-windows.bat started building without Python"
+echo "build-windows.bat under wine's cmd.exe, no Python installed: stops with 'Python 3.11 or 3.12, 64-bit, is needed'"
 echo "windows-check: all checks passed"

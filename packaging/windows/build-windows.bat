@@ -7,13 +7,7 @@ cd /d "%~dp0"
 set "KIT=%~dp0"
 set "KIT=%KIT:~0,-1%"
 
-set "PY="
-for %%V in (3.12 3.11) do (
-  if not defined PY py -%%V -c "import sys" >nul 2>&1 && set "PY=py -%%V"
-)
-if not defined PY (
-  python -c "import sys, struct; sys.exit(0 if sys.version_info[:2] in ((3, 11), (3, 12)) and struct.calcsize('P') == 8 else 1)" >nul 2>&1 && set "PY=python"
-)
+call :find_python
 if not defined PY (
   echo Python 3.11 or 3.12, 64-bit, is needed: install it first ^(python.org installer^).
   exit /b 1
@@ -46,3 +40,14 @@ exit /b 0
 echo.
 echo The build stopped with an error (see above).
 exit /b 1
+
+:find_python
+rem The py launcher's 3.12 or 3.11, else python on PATH if it is one of them (64-bit).
+set "PY="
+py -3.12 -c "import struct, sys; sys.exit(struct.calcsize('P') != 8)" >nul 2>&1
+if not errorlevel 1 (set "PY=py -3.12" & goto :eof)
+py -3.11 -c "import struct, sys; sys.exit(struct.calcsize('P') != 8)" >nul 2>&1
+if not errorlevel 1 (set "PY=py -3.11" & goto :eof)
+python -c "import struct, sys; sys.exit(sys.version_info[:2] not in ((3, 11), (3, 12)) or struct.calcsize('P') != 8)" >nul 2>&1
+if not errorlevel 1 set "PY=python"
+goto :eof
