@@ -19,12 +19,20 @@ scripts/install-windows-build-deps.sh
 [[ -f $kit/thai/thai.dll ]] || { echo "no kit: run make windows-kit first" >&2; exit 1; }
 wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
 wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
-export WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# wine links the prefix's Desktop and Documents to $HOME: a scratch home keeps the installer and
+# the stand-in reports out of the real one (and two checks running at once apart).
+export HOME=$work/home WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all
+# No Mono/Gecko prompts, and no Linux menu entries or file types made from the test install.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 fail() { echo "windows-check: FAILED: $*" >&2; exit 1; }
 winpath() { printf 'Z:%s' "${1//\//\\}"; }  # wine maps / to drive Z:
 
-find "$work" -mindepth 1 -maxdepth 1 ! -name prefix -exec rm -rf {} + 2>/dev/null || true
-mkdir -p "$work"
+find "$work" -mindepth 1 -maxdepth 1 ! -name prefix ! -name home -exec rm -rf {} + 2>/dev/null || true
+desktop=$WINEPREFIX/drive_c/users/$(id -un)/Desktop
+if [[ -L $desktop && $(readlink -f "$desktop") != "$HOME"* ]]; then
+  rm -rf "$WINEPREFIX"  # made with another HOME: its Desktop is someone's real one
+fi
+mkdir -p "$work" "$HOME"
 if [[ ! -f $WINEPREFIX/system.reg ]]; then
   echo "creating the wine prefix (once)"
   nice -n 10 "$wine" wineboot -i >"$work/wineboot.log" 2>&1 || true
