@@ -11,7 +11,7 @@ PY=$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")  # absolute, still the venv
 kit=dist/windows-kit
 
 scripts/install-windows-build-deps.sh
-scripts/build-thai-dll.sh
+scripts/build-libthai.sh windows
 rm -rf "$kit" && mkdir -p "$kit/wheels" "$kit/icons" "$kit/licences" "$kit/pyinstaller"
 
 # The app's wheel, then every dependency for both Pythons, all built for 64-bit Windows.
