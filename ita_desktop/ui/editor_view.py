@@ -120,7 +120,7 @@ class EditorView(QSplitter):
             self.page(kind)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(_("Search measures (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Filter measures (Ctrl+Shift+F)"))
         for page in self._pages.values():
             page.retranslate()
         self.model.rebuild()

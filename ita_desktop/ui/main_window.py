@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
@@ -17,6 +17,7 @@ from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
+from ita_desktop.ui.find_replace import FindReplaceDialog
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
@@ -49,7 +50,10 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
-        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.main_menu = build_menus(self)
+        self.actions_by_name: dict[str, QAction] = self.main_menu.actions
+        self.menus: dict[str, QMenu] = self.main_menu.menus
+        self._find_replace: FindReplaceDialog | None = None
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
@@ -107,7 +111,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
-        self.undo_action_holder.bind(document.undo_stack)
+        self.main_menu.bind_undo_stack(document.undo_stack)
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
@@ -116,6 +120,12 @@ class MainWindow(QMainWindow):
         # e.g. today's backup copy, taken in the background, failed: shown in the banner
         if self.document is not None:
             self.reliability.document_opened(self.document)
+
+    def find_replace(self) -> FindReplaceDialog:
+        """The Find and Replace window (one per main window, made on first use)."""
+        if self._find_replace is None:
+            self._find_replace = FindReplaceDialog(self)
+        return self._find_replace
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
@@ -205,6 +215,8 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:
             self.editor.retranslate()
+        if self._find_replace is not None:
+            self._find_replace.retranslate()
         if self._last_saved is not None:
             self._saved(self._last_saved)
         self._update_title()

@@ -142,7 +142,7 @@ def test_header_form_edits_the_report(window, qtbot):
 
 
 def test_search_box_filters_the_tree(window, qtbot):
-    window.actions_by_name["find"].trigger()
+    window.actions_by_name["filter_tree"].trigger()
     type_text(window.editor.search, "เว็บไซต์")
     proxy = window.editor.proxy
     section = proxy.index(0, 0, proxy.index(0, 0))

@@ -1,0 +1,328 @@
+"""Find and Replace over the whole report (Ctrl+F, Ctrl+H, F3, Shift+F3), Replace All as one undo step."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ita_desktop.i18n import _
+from ita_desktop.messages import Message
+from ita_desktop.text_search import Hit, SearchOptions, find_hits, read_place, replaced_values, text_places
+from ita_desktop.text_search.places import SIGNATORY_KEYS
+from ita_desktop.ui.find_results import HIT_ROLE, FindResultsModel, HitDelegate
+
+if TYPE_CHECKING:
+    from ita_desktop.ui.document import ReportDocument
+    from ita_desktop.ui.editor_view import EditorView
+    from ita_desktop.ui.main_window import MainWindow
+
+SEARCH_AFTER_MS = 200  # after the last keystroke in the Find box or the last edit of the report
+
+
+def apply_writes(document: ReportDocument, writes, label: str) -> None:
+    """Write (kind, id, key, value) field changes as one undo step."""
+    setters = {
+        "report": lambda _id, key, value: document.set_report_field(key, value),
+        "signatories": lambda _id, _key, value: document.set_signatories(value),
+        "section": document.set_section_field,
+        "group": document.set_group_field,
+        "measure": document.set_measure_field,
+        "photo": lambda photo_id, _key, value: document.set_photo_caption(photo_id, value),
+    }
+    document.end_typing()  # the clerk's last typing stays its own step
+    document.undo_stack.beginMacro(label)
+    try:
+        for kind, owner_id, key, value in writes:
+            setters[kind](owner_id, key, value)
+    finally:
+        document.undo_stack.endMacro()
+        document.end_typing()
+
+
+def show_hit(editor: EditorView, hit: Hit) -> None:
+    """Select the hit's node in the tree and its characters in the form (the field scrolled into view)."""
+    place = hit.place
+    if place.kind in ("report", "signatory"):
+        editor.select("report", -1)
+        page = editor.page("report")
+    elif place.kind == "photo":
+        editor.select("measure", place.measure_id)
+        page = editor.page("measure")
+        if page.photos is not None and hasattr(page.photos, "select_photo"):
+            page.photos.select_photo(place.owner_id)
+        _scroll_to(page.photos)
+        return
+    else:
+        editor.select(place.kind, place.owner_id)
+        page = editor.page(place.kind)
+    if place.kind == "signatory":
+        page.signatories.table.setCurrentCell(place.owner_id, SIGNATORY_KEYS.index(place.key))
+        _scroll_to(page.signatories)
+        return
+    widget = next((b.widget for b in page.bindings if b.key == place.key), None)
+    if widget is None:
+        return
+    if place.cell is not None:
+        widget.table.setCurrentCell(*place.cell)
+    elif isinstance(widget, QLineEdit):
+        widget.setSelection(hit.start, hit.end - hit.start)
+    elif isinstance(widget, QPlainTextEdit):
+        cursor = widget.textCursor()
+        cursor.setPosition(hit.start)
+        cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
+    _scroll_to(widget)
+
+
+def _scroll_to(widget: QWidget | None) -> None:
+    parent = widget.parentWidget() if widget is not None else None
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
+
+
+class FindReplaceDialog(QDialog):
+    """A window beside the editor, as Word's: find box, replace box, options, the list of every hit."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("findReplaceDialog")
+        self.window_ = window
+        self.current = -1  # row of the hit shown last
+        self.find_edit = QLineEdit(self)
+        self.replace_edit = QLineEdit(self)
+        self.match_case = QCheckBox(self)
+        self.whole_word = QCheckBox(self)
+        self.find_label, self.replace_label = QLabel(self), QLabel(self)
+        self.find_label.setBuddy(self.find_edit)
+        self.replace_label.setBuddy(self.replace_edit)
+        self.next_button, self.previous_button = QPushButton(self), QPushButton(self)
+        self.replace_button, self.replace_all_button = QPushButton(self), QPushButton(self)
+        self.next_button.setDefault(True)
+        self.count_label = QLabel(self)
+        self.model = FindResultsModel(self)
+        self.results = QTableView(self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegateForColumn(1, HitDelegate(self.results))
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setVisible(False)
+        self.results.setWordWrap(False)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 260)
+
+        fields = QFormLayout()
+        fields.addRow(self.find_label, self.find_edit)
+        fields.addRow(self.replace_label, self.replace_edit)
+        options = QHBoxLayout()
+        options.addWidget(self.match_case)
+        options.addWidget(self.whole_word)
+        options.addStretch(1)
+        options.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.replace_button, self.replace_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addLayout(options)
+        layout.addLayout(buttons)
+        layout.addWidget(self.results, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_AFTER_MS)
+        self._timer.timeout.connect(self.search)
+        self.find_edit.textChanged.connect(self._timer.start)
+        self.match_case.toggled.connect(self.search)
+        self.whole_word.toggled.connect(self.search)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.replace_button.clicked.connect(self.replace_current)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        self.results.activated.connect(self._result_activated)
+        self.results.clicked.connect(self._result_activated)
+        # The dialog is a window of its own: the main window's F3 does not reach it.
+        QShortcut(QKeySequence("F3"), self, self.find_next)
+        QShortcut(QKeySequence("Shift+F3"), self, self.find_previous)
+        self._document = None
+        self.resize(760, 460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Find and replace"))
+        self.find_label.setText(_("Find &what:"))
+        self.replace_label.setText(_("Re&place with:"))
+        self.match_case.setText(_("Match &case"))
+        self.whole_word.setText(_("Whole w&ords only"))
+        self.next_button.setText(_("Find &next (F3)"))
+        self.previous_button.setText(_("Find pre&vious (Shift+F3)"))
+        self.replace_button.setText(_("&Replace"))
+        self.replace_all_button.setText(_("Replace &all"))
+        self._show_count()
+
+    # -- opening -------------------------------------------------------------------
+    def open_for(self, replace: bool) -> None:
+        """Show the dialog with the selected text (if any) as the query, focus in Find or Replace."""
+        self._follow_document()
+        selected = _selected_text(self.window_)
+        if selected:
+            self.find_edit.setText(selected)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        target = self.replace_edit if replace and self.find_edit.text() else self.find_edit
+        target.setFocus()
+        target.selectAll()
+        self.search()
+
+    def _follow_document(self) -> None:
+        document = self.window_.document
+        if document is self._document:
+            return
+        if self._document is not None:
+            for signal in _change_signals(self._document):
+                signal.disconnect(self._timer.start)
+        self._document = document
+        if document is not None:
+            for signal in _change_signals(document):
+                signal.connect(self._timer.start)
+
+    # -- searching -------------------------------------------------------------------
+    def options(self) -> SearchOptions:
+        return SearchOptions(self.find_edit.text(), self.match_case.isChecked(), self.whole_word.isChecked())
+
+    def search(self) -> list[Hit]:
+        """Find every hit now and list them; the hit shown before stays current if it is still there."""
+        self._timer.stop()
+        self._follow_document()
+        document = self.window_.document
+        previous = self.model.hits[self.current] if 0 <= self.current < len(self.model.hits) else None
+        if document is None:
+            hits = []
+            self.model.set_hits(None, hits)
+        else:
+            hits = find_hits(text_places(document.report), self.options())
+            self.model.set_hits(document.report, hits)
+        self.current = hits.index(previous) if previous in hits else -1
+        if self.current >= 0:
+            self.results.selectRow(self.current)
+        self._show_count()
+        return hits
+
+    def _show_count(self) -> None:
+        count = len(self.model.hits)
+        if not self.find_edit.text():
+            self.count_label.setText("")
+        else:
+            self.count_label.setText(Message("Matches: {count}", count=count).text())
+        for button in (self.next_button, self.previous_button, self.replace_button, self.replace_all_button):
+            button.setEnabled(count > 0)
+
+    def find_next(self) -> Hit | None:
+        return self._step(1)
+
+    def find_previous(self) -> Hit | None:
+        return self._step(-1)
+
+    def _step(self, direction: int) -> Hit | None:
+        if self._timer.isActive() or not self.model.hits:
+            self.search()
+        hits = self.model.hits
+        if not hits:
+            return None
+        if self.current < 0:
+            self.current = 0 if direction > 0 else len(hits) - 1
+        else:
+            self.current = (self.current + direction) % len(hits)  # wraps round, as Word asks to
+        return self._show(self.current)
+
+    def _show(self, row: int) -> Hit:
+        hit = self.model.hits[row]
+        self.results.selectRow(row)
+        if self.window_.editor is not None:
+            show_hit(self.window_.editor, hit)
+        return hit
+
+    def _result_activated(self, index) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            self.current = index.row()
+            self._show(index.row())
+
+    # -- replacing -------------------------------------------------------------------
+    def replace_current(self) -> None:
+        """Replace the hit shown (the first one if none is) and show the next."""
+        document = self.window_.document
+        if document is None or not self.model.hits:
+            return
+        row = self.current if 0 <= self.current < len(self.model.hits) else 0
+        hit = self.model.hits[row]
+        text = read_place(document.report, hit.place)
+        new_text = text[:hit.start] + self.replace_edit.text() + text[hit.end:]
+        apply_writes(document, replaced_values(document.report, {hit.place: new_text}), _("Replace"))
+        self.current = -1
+        if self.search():
+            self.current = row - 1  # the replaced hit is gone: the next one took its row
+            self.find_next()
+
+    def replace_all(self) -> int:
+        """Replace every hit as one undo step; returns how many were replaced."""
+        document = self.window_.document
+        if document is None:
+            return 0
+        hits = self.search()
+        new_texts: dict = {}
+        replacement = self.replace_edit.text()
+        for hit in reversed(hits):  # from the end: earlier offsets stay valid
+            text = new_texts.get(hit.place, read_place(document.report, hit.place))
+            new_texts[hit.place] = text[:hit.start] + replacement + text[hit.end:]
+        if new_texts:
+            apply_writes(document, replaced_values(document.report, new_texts), _("Replace all"))
+        self.current = -1
+        self.search()
+        self.count_label.setText(Message("Replaced: {count}", count=len(hits)).text())
+        return len(hits)
+
+
+def _change_signals(document: ReportDocument) -> list:
+    return [document.reportChanged, document.sectionChanged, document.groupChanged, document.measureChanged,
+            document.photoChanged, document.structureChanged, document.reloaded]
+
+
+def _selected_text(window: MainWindow) -> str:
+    """The one-line selection of the focused field, Word's way of seeding Find."""
+    from PySide6.QtWidgets import QApplication
+
+    focused = QApplication.focusWidget()
+    if isinstance(focused, QLineEdit):
+        text = focused.selectedText()
+    elif isinstance(focused, QPlainTextEdit):
+        text = focused.textCursor().selectedText()
+    else:
+        return ""
+    return text if text and "\u2029" not in text and "\n" not in text else ""
