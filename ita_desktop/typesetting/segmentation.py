@@ -21,6 +21,7 @@ _NO_BREAK_BEFORE = set(")]}>”’»,.:;!?%\"'/-–—…ๆฯ\u0e33")
 
 _tokenize_lock = threading.Lock()
 _tokenize: Callable[[str], list[str]] | None = None
+_dictionary: WordList | None = None  # newmm's words, kept for the spell check
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ def _load_newmm() -> Callable[[str], list[str]]:
     from pythainlp.tokenize import word_tokenize
 
     # The same words as pythainlp's default trie, in sets (the trie takes 1-2 s to build).
+    global _dictionary
     words = WordList.cached(thai_words, Path(os.environ["PYTHAINLP_DATA"]), pythainlp.__version__)
+    _dictionary = words
 
     def tokenize(text: str) -> list[str]:
         return word_tokenize(text, custom_dict=words, engine="newmm", keep_whitespace=True)
@@ -68,6 +71,18 @@ def newmm_words(text: str) -> list[str]:
 def preload_dictionary() -> None:
     """Load the word dictionary now (e.g. in a background thread at start-up)."""
     newmm_words("")
+
+
+def dictionary_loaded() -> bool:
+    """Has the word dictionary been loaded (so segmenting never waits for it)?"""
+    return _tokenize is not None
+
+
+def dictionary_words() -> WordList:
+    """The words newmm segments with (loaded on first use)."""
+    preload_dictionary()
+    assert _dictionary is not None
+    return _dictionary
 
 
 def _is_thai_letter(ch: str) -> bool:

@@ -21,6 +21,7 @@ from ita_desktop.ui.form_pages.measure_form import MeasureForm
 from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.report_form import ReportForm
 from ita_desktop.ui.form_pages.section_form import SectionForm
+from ita_desktop.ui.spell_check import SpellCheck
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
 
 # The forms not shown at first are built this long after the editor, when the window is already up.
@@ -64,6 +65,7 @@ class EditorView(QSplitter):
         self._page_classes = {"report": ReportForm, "section": SectionForm, "group": GroupForm,
                               "measure": MeasureForm}
         self._pages: dict[str, FormPage] = {}
+        self.spelling = SpellCheck(document, self)
         self.report_form = self.page("report")
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -97,6 +99,7 @@ class EditorView(QSplitter):
         if page is None:
             page = self._pages[kind] = self._page_classes[kind](self.document)
             self.forms.addWidget(page)
+            self.spelling.attach_all(page)
         return page
 
     @property

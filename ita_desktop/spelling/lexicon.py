@@ -1,0 +1,70 @@
+"""The words the spell check knows and how common each is, all shipped inside PyThaiNLP (nothing downloads).
+
+- the segmenter's dictionary (PyThaiNLP ``thai_words``, ~62,000 entries, fragments of
+  compounds included): a piece newmm cuts that is not in it is unknown;
+- the Royal Institute (ORST) dictionary, ~38,000 real words: corrections are taken from it;
+- the Phupha word frequencies, which PyThaiNLP's ``pn`` (Norvig) engine ranks with.
+
+Of PyThaiNLP's spell engines only ``pn`` runs offline with what is installed:
+``phunspell``, ``symspellpy`` and ``tltk`` are packages of their own and
+``wanchanberta_thai_grammarly`` downloads a model. ``pn`` itself is not called: its second
+round of edits takes seconds on a long Thai word, and it judges words one by one,
+while Thai needs the segmentation (below, :mod:`ita_desktop.spelling.checker`).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+from ita_desktop.typesetting.segmentation import dictionary_words
+from ita_desktop.typesetting.word_list import WordList
+
+_lock = threading.Lock()
+_lexicon: Lexicon | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Known words, real words and log-probabilities."""
+
+    segmenter_words: WordList
+    real_words: frozenset[str]
+    log_frequency: dict[str, float]
+    unseen_log_frequency: float
+
+    def log_probability(self, word: str) -> float:
+        return self.log_frequency.get(word, self.unseen_log_frequency)
+
+
+def lexicon() -> Lexicon:
+    """Loaded on first use (~0.1 s beyond the segmenter's dictionary); call it off the UI thread first."""
+    global _lexicon
+    with _lock:
+        if _lexicon is None:
+            from pythainlp.corpus import phupha, thai_orst_words
+
+            counts = dict(phupha.word_freqs())
+            total = math.log(sum(counts.values()) or 1)
+            _lexicon = Lexicon(dictionary_words(), frozenset(thai_orst_words()),
+                               {word: math.log(count) - total for word, count in counts.items() if count > 0},
+                               math.log(0.5) - total)
+    return _lexicon
+
+
+def lexicon_loaded() -> bool:
+    return _lexicon is not None
+
+
+def load_in_background(done=None) -> threading.Thread:
+    """Load the lexicon on a helper thread; ``done()`` is called there when it is ready."""
+
+    def load() -> None:
+        lexicon()
+        if done is not None:
+            done()
+
+    thread = threading.Thread(target=load, name="ita-spelling-lexicon", daemon=True)
+    thread.start()
+    return thread
