@@ -33,6 +33,7 @@ class EditorView(QSplitter):
     """Tree | form for one ReportDocument."""
 
     currentChanged = Signal(str, int)  # node kind, id (-1 for the report)
+    pageBuilt = Signal(object)  # a form page, built when first needed
 
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -100,6 +101,7 @@ class EditorView(QSplitter):
             page = self._pages[kind] = self._page_classes[kind](self.document)
             self.forms.addWidget(page)
             self.spelling.attach_all(page)
+            self.pageBuilt.emit(page)
         return page
 
     @property

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessage
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.backup_dialog import WindowReliability
 from ita_desktop.ui.document import ReportDocument
@@ -21,6 +22,7 @@ from ita_desktop.ui.find_replace import FindReplaceDialog
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
+from ita_desktop.ui.zoom import EditorZoom
 
 WARM_UP_AFTER_MS = 100
 
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
+        self.zoom = EditorZoom(self.settings, self)
+        self.zoom.changed.connect(self._zoom_changed)
         self.main_menu = build_menus(self)
         self.actions_by_name: dict[str, QAction] = self.main_menu.actions
         self.menus: dict[str, QMenu] = self.main_menu.menus
@@ -109,6 +113,8 @@ class MainWindow(QMainWindow):
         elif old is not None:
             old.deleteLater()
         self.editor = editor
+        self.zoom.attach(editor.forms)
+        editor.pageBuilt.connect(self.zoom.watch)
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
         self.main_menu.bind_undo_stack(document.undo_stack)
@@ -120,6 +126,9 @@ class MainWindow(QMainWindow):
         # e.g. today's backup copy, taken in the background, failed: shown in the banner
         if self.document is not None:
             self.reliability.document_opened(self.document)
+
+    def _zoom_changed(self, percent: int) -> None:
+        self.statusBar().showMessage(Message("Zoom: {percent}%", percent=percent).text(), 2000)
 
     def find_replace(self) -> FindReplaceDialog:
         """The Find and Replace window (one per main window, made on first use)."""

@@ -43,6 +43,9 @@ _ACTIONS: dict[str, tuple[tuple[str, ...], QStyle.StandardPixmap | None]] = {
     "find_previous": (("Shift+F3",), None),
     "filter_tree": (("Ctrl+Shift+F",), None),
     "catalogue": ((), None),
+    "zoom_in": (("Ctrl++", "Ctrl+="), None),
+    "zoom_out": (("Ctrl+-",), None),
+    "zoom_reset": (("Ctrl+0",), None),
     "lang_th": ((), None),
     "lang_en": ((), None),
     "about": ((), None),
@@ -60,7 +63,8 @@ def _texts() -> dict[str, str]:
         "delete": _("&Delete"), "move_up": _("Move &up"), "move_down": _("Move do&wn"), "find": _("&Find…"),
         "replace": _("&Replace…"), "find_next": _("Find &next"), "find_previous": _("Find pre&vious"),
         "filter_tree": _("Filter the &tree"),
-        "catalogue": _("Item &catalogue…"), "lang_th": "ไทย", "lang_en": "English", "about": _("&About"),
+        "catalogue": _("Item &catalogue…"), "zoom_in": _("Zoom &in"), "zoom_out": _("Zoom &out"),
+        "zoom_reset": _("&Normal size"), "lang_th": "ไทย", "lang_en": "English", "about": _("&About"),
     }
 
 
@@ -97,6 +101,7 @@ class MenuBar:
             "find_next": lambda: window.find_replace().find_next(),
             "find_previous": lambda: window.find_replace().find_previous(),
             "filter_tree": lambda: _focus_search(window), "catalogue": lambda: _open_catalogue(window),
+            "zoom_in": window.zoom.zoom_in, "zoom_out": window.zoom.zoom_out, "zoom_reset": window.zoom.reset,
             "lang_th": partial(window.switch_language, "th"), "lang_en": partial(window.switch_language, "en"),
             "about": lambda: _about(window),
         }
@@ -129,6 +134,7 @@ class MenuBar:
                                   "delete", None, "move_up", "move_down", None, "find", "replace", "find_next",
                                   "find_previous", "filter_tree", None, "catalogue"))
         bar.addMenu(m["view"])
+        _add(m["view"], actions, ("zoom_in", "zoom_out", "zoom_reset", None))
         m["view"].addMenu(m["language"])
         _add(m["language"], actions, ("lang_th", "lang_en"))
         bar.addMenu(m["help"])
