@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
@@ -23,6 +24,9 @@ from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
 from ita_desktop.ui.zoom import EditorZoom
+
+if TYPE_CHECKING:
+    from ita_desktop.ui.help_browser import HelpWindow
 
 WARM_UP_AFTER_MS = 100
 
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = self.main_menu.actions
         self.menus: dict[str, QMenu] = self.main_menu.menus
         self._find_replace: FindReplaceDialog | None = None
+        self._manual: HelpWindow | None = None
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
@@ -135,6 +140,15 @@ class MainWindow(QMainWindow):
         if self._find_replace is None:
             self._find_replace = FindReplaceDialog(self)
         return self._find_replace
+
+    def show_manual(self, widget: QWidget | None = None) -> HelpWindow:
+        """The manual (F1) on the page for ``widget``, by default the one with the keyboard focus."""
+        from ita_desktop.ui.help_browser import HelpWindow
+
+        if self._manual is None:
+            self._manual = HelpWindow(self)
+        self._manual.open_for(widget if widget is not None else QApplication.focusWidget())
+        return self._manual
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
@@ -226,6 +240,8 @@ class MainWindow(QMainWindow):
             self.editor.retranslate()
         if self._find_replace is not None:
             self._find_replace.retranslate()
+        if self._manual is not None:
+            self._manual.retranslate()
         if self._last_saved is not None:
             self._saved(self._last_saved)
         self._update_title()

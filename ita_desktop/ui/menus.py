@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
@@ -48,6 +49,7 @@ _ACTIONS: dict[str, tuple[tuple[str, ...], QStyle.StandardPixmap | None]] = {
     "zoom_reset": (("Ctrl+0",), None),
     "lang_th": ((), None),
     "lang_en": ((), None),
+    "manual": (("F1",), QStyle.StandardPixmap.SP_DialogHelpButton),
     "about": ((), None),
 }
 
@@ -64,7 +66,8 @@ def _texts() -> dict[str, str]:
         "replace": _("&Replace…"), "find_next": _("Find &next"), "find_previous": _("Find pre&vious"),
         "filter_tree": _("Filter the &tree"),
         "catalogue": _("Item &catalogue…"), "zoom_in": _("Zoom &in"), "zoom_out": _("Zoom &out"),
-        "zoom_reset": _("&Normal size"), "lang_th": "ไทย", "lang_en": "English", "about": _("&About"),
+        "zoom_reset": _("&Normal size"), "lang_th": "ไทย", "lang_en": "English", "manual": _("User &manual"),
+        "about": _("&About"),
     }
 
 
@@ -103,7 +106,7 @@ class MenuBar:
             "filter_tree": lambda: _focus_search(window), "catalogue": lambda: _open_catalogue(window),
             "zoom_in": window.zoom.zoom_in, "zoom_out": window.zoom.zoom_out, "zoom_reset": window.zoom.reset,
             "lang_th": partial(window.switch_language, "th"), "lang_en": partial(window.switch_language, "en"),
-            "about": lambda: _about(window),
+            "manual": lambda: window.show_manual(), "about": lambda: _about(window),
         }
         for name, handler in handlers.items():
             actions[name].triggered.connect(handler)
@@ -138,7 +141,9 @@ class MenuBar:
         m["view"].addMenu(m["language"])
         _add(m["language"], actions, ("lang_th", "lang_en"))
         bar.addMenu(m["help"])
-        _add(m["help"], actions, ("about",))
+        _add(m["help"], actions, ("manual", None, "about"))
+        # F1 also in the windows beside this one (Find, the manual itself): each has its page.
+        actions["manual"].setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         _add(window.toolbar, actions, ("new", "open", None, "undo", "redo", None, "add_measure", "delete", "move_up",
                                        "move_down", None, "check", "preview"))
 
