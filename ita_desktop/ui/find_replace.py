@@ -9,8 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
-    QFormLayout,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -101,27 +100,30 @@ def _scroll_to(widget: QWidget | None) -> None:
         parent.ensureWidgetVisible(widget)
 
 
-class FindReplaceDialog(QDialog):
-    """A window beside the editor, as Word's: find box, replace box, options, the list of every hit."""
+class FindReplacePanel(QDockWidget):
+    """A panel under the editor, as Word's navigation pane: it never covers the text a hit is shown in.
+
+    Find box, replace box, options, and the list of every hit; F3 and Shift+F3 are the window's actions.
+    """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.setObjectName("findReplaceDialog")
+        self.setObjectName("findReplacePanel")
         self.window_ = window
         self.current = -1  # row of the hit shown last
-        self.find_edit = QLineEdit(self)
-        self.replace_edit = QLineEdit(self)
-        self.match_case = QCheckBox(self)
-        self.whole_word = QCheckBox(self)
-        self.find_label, self.replace_label = QLabel(self), QLabel(self)
+        body = QWidget(self)
+        self.find_edit = QLineEdit(body)
+        self.replace_edit = QLineEdit(body)
+        self.match_case = QCheckBox(body)
+        self.whole_word = QCheckBox(body)
+        self.find_label, self.replace_label = QLabel(body), QLabel(body)
         self.find_label.setBuddy(self.find_edit)
         self.replace_label.setBuddy(self.replace_edit)
-        self.next_button, self.previous_button = QPushButton(self), QPushButton(self)
-        self.replace_button, self.replace_all_button = QPushButton(self), QPushButton(self)
-        self.next_button.setDefault(True)
-        self.count_label = QLabel(self)
+        self.next_button, self.previous_button = QPushButton(body), QPushButton(body)
+        self.replace_button, self.replace_all_button = QPushButton(body), QPushButton(body)
+        self.count_label = QLabel(body)
         self.model = FindResultsModel(self)
-        self.results = QTableView(self)
+        self.results = QTableView(body)
         self.results.setModel(self.model)
         self.results.setItemDelegateForColumn(1, HitDelegate(self.results))
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,35 +131,39 @@ class FindReplaceDialog(QDialog):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(False)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)  # the labels say the part first
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 260)
+        header.resizeSection(0, 380)
 
-        fields = QFormLayout()
-        fields.addRow(self.find_label, self.find_edit)
-        fields.addRow(self.replace_label, self.replace_edit)
-        options = QHBoxLayout()
-        options.addWidget(self.match_case)
-        options.addWidget(self.whole_word)
-        options.addStretch(1)
-        options.addWidget(self.count_label)
-        buttons = QHBoxLayout()
+        boxes = QHBoxLayout()
+        for label, edit in ((self.find_label, self.find_edit), (self.replace_label, self.replace_edit)):
+            boxes.addWidget(label)
+            boxes.addWidget(edit, 1)
+        controls = QHBoxLayout()
+        controls.addWidget(self.match_case)
+        controls.addWidget(self.whole_word)
+        controls.addStretch(1)
+        controls.addWidget(self.count_label)
         for button in (self.previous_button, self.next_button, self.replace_button, self.replace_all_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(fields)
-        layout.addLayout(options)
-        layout.addLayout(buttons)
+            controls.addWidget(button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 2, 6, 6)
+        layout.addLayout(boxes)
+        layout.addLayout(controls)
         layout.addWidget(self.results, 1)
+        self.setWidget(body)
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+        self.hide()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_AFTER_MS)
         self._timer.timeout.connect(self.search)
         self.find_edit.textChanged.connect(self._timer.start)
+        self.find_edit.returnPressed.connect(self.find_next)  # Enter: the next hit, as in Word
         self.match_case.toggled.connect(self.search)
         self.whole_word.toggled.connect(self.search)
         self.next_button.clicked.connect(self.find_next)
@@ -166,11 +172,9 @@ class FindReplaceDialog(QDialog):
         self.replace_all_button.clicked.connect(self.replace_all)
         self.results.activated.connect(self._result_activated)
         self.results.clicked.connect(self._result_activated)
-        # The dialog is a window of its own: the main window's F3 does not reach it.
-        QShortcut(QKeySequence("F3"), self, self.find_next)
-        QShortcut(QKeySequence("Shift+F3"), self, self.find_previous)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._document = None
-        self.resize(760, 460)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -194,7 +198,6 @@ class FindReplaceDialog(QDialog):
             self.find_edit.setText(selected)
         self.show()
         self.raise_()
-        self.activateWindow()
         target = self.replace_edit if replace and self.find_edit.text() else self.find_edit
         target.setFocus()
         target.selectAll()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS
 from ita_desktop.i18n import _, current_language
 from ita_desktop.model import Report, headings
+from ita_desktop.model import numbering as num
 from ita_desktop.text_search import Hit, TextPlace, read_place
 
 CONTEXT_CHARS = 40  # of the line on each side of the hit
@@ -35,33 +36,43 @@ def snippet(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 
 class PlaceLabels:
-    """Labels of places for one state of the report: "(๑) มาตรการเกี่ยวกับ… – สรุปผลการดำเนินการ"."""
+    """Labels of places for one state of the report, the part first: "(๓) สรุปผลการดำเนินการ – มาตรการเกี่ยวกับ…".
+
+    The list is narrow: the end of a long label is what gets cut, so the number and the part come first.
+    """
 
     def __init__(self, report: Report) -> None:
         thai = report.thai_digits
         self.titles: dict[tuple[str, int], str] = {}
+        self.numbers: dict[int, str] = {}
         for s_index, section in enumerate(report.sections):
             self.titles[("section", section.id)] = headings.section_heading(section, s_index, thai)
             for g_index, group in enumerate(section.groups):
                 self.titles[("group", group.id)] = headings.group_heading(group, s_index, g_index, thai)
                 for m_index, measure in enumerate(group.measures):
-                    self.titles[("measure", measure.id)] = headings.measure_heading(
-                        group, m_index, measure, thai, untitled=_("Untitled measure"))
+                    self.numbers[measure.id] = num.measure_label(group, m_index, thai)
+                    self.titles[("measure", measure.id)] = measure.title.strip() or _("Untitled measure")
 
     def label(self, place: TextPlace) -> str:
         language = current_language()
         if place.kind == "report":
             fields = {"title": _("Report title"), "agency": _("Agency"), "agency_kind": _("Kind of agency")}
-            return f"{_('Report')} – {fields[place.key]}"
+            report = _("Report header")  # outside the f-string, where the extractor finds it
+            return f"{report} – {fields[place.key]}"
         if place.kind == "signatory":
-            return f"{_('Signatories')} – {self._column(place.key)}"
+            signatories = _("Signatories")
+            return f"{signatories} – {self._column(place.key)}"
         if place.kind in ("section", "group"):
             return self.titles.get((place.kind, place.owner_id), "")
         if place.kind == "photo":
-            return f"{self.titles.get(('measure', place.measure_id), '')} – {_('Photo caption')}"
+            return self._measure_label(place.measure_id, _("Photo caption"))
         parts = {part.key: part.label(language) for part in MEASURE_PARTS + MEASURE_EXTRAS}
         part = _("Measure title") if place.key == "title" else parts.get(place.key, place.key)
-        return f"{self.titles.get(('measure', place.owner_id), '')} – {part}"
+        return self._measure_label(place.owner_id, part)
+
+    def _measure_label(self, measure_id: int | None, part: str) -> str:
+        number = self.numbers.get(measure_id, "")
+        return " ".join(p for p in (number, part, "–", self.titles.get(("measure", measure_id), "")) if p)
 
     @staticmethod
     def _column(key: str) -> str:

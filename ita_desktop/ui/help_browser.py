@@ -27,7 +27,7 @@ PAGES = ("index", "new-report", "import-word", "editor", "writing", "photos", "p
 # Where F1 was pressed → the page (and part of it) that explains it. Matched by class name, nearest
 # ancestor first, so a widget moving to another module keeps its page.
 CONTEXT_PAGES = {
-    "FindReplaceDialog": "writing.html#find",
+    "FindReplacePanel": "writing.html#find",
     "PhotosPanel": "photos.html",
     "PhotoPreview": "photos.html",
     "PreprintDialog": "preprint-check.html",

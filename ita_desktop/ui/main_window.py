@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
@@ -19,7 +19,7 @@ from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
-from ita_desktop.ui.find_replace import FindReplaceDialog
+from ita_desktop.ui.find_replace import FindReplacePanel
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     from ita_desktop.ui.help_browser import HelpWindow
 
 WARM_UP_AFTER_MS = 100
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 780
+TITLE_BAR_PX = 32  # about a title bar at 100 % scaling (Windows, GNOME)
+
+
+def default_size(available: QSize) -> QSize:
+    """1200 × 780, or less on a smaller screen (a 1366 × 768 laptop keeps the status bar on screen).
+
+    ``available`` is the screen less the task bar; the window's own title bar comes on top of the size set.
+    """
+    return QSize(min(DEFAULT_WIDTH, available.width()), min(DEFAULT_HEIGHT, available.height() - TITLE_BAR_PX))
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -61,7 +71,7 @@ class MainWindow(QMainWindow):
         self.main_menu = build_menus(self)
         self.actions_by_name: dict[str, QAction] = self.main_menu.actions
         self.menus: dict[str, QMenu] = self.main_menu.menus
-        self._find_replace: FindReplaceDialog | None = None
+        self._find_replace: FindReplacePanel | None = None
         self._manual: HelpWindow | None = None
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
@@ -70,7 +80,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         from ita_desktop.ui.qt_translation import language_notifier
 
         # Kept so closing disconnects exactly these, once (a second close must not warn).
@@ -135,10 +145,10 @@ class MainWindow(QMainWindow):
     def _zoom_changed(self, percent: int) -> None:
         self.statusBar().showMessage(Message("Zoom: {percent}%", percent=percent).text(), 2000)
 
-    def find_replace(self) -> FindReplaceDialog:
-        """The Find and Replace window (one per main window, made on first use)."""
+    def find_replace(self) -> FindReplacePanel:
+        """The Find and Replace panel (one per main window, made on first use)."""
         if self._find_replace is None:
-            self._find_replace = FindReplaceDialog(self)
+            self._find_replace = FindReplacePanel(self)
         return self._find_replace
 
     def show_manual(self, widget: QWidget | None = None) -> HelpWindow:

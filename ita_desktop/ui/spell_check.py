@@ -28,6 +28,7 @@ TURN_BUDGET_S = 0.012  # checking per event-loop turn; the rest waits for the ne
 CHUNK_CHARS = 400  # a run without spaces longer than this is checked in pieces
 CACHE_SIZE = 20_000  # chunks remembered
 POLL_MS = 50  # while the dictionaries load
+LOAD_AFTER_MS = 800  # after the editor is made: the window is up by then
 _RUN = re.compile(r"\S+")
 
 
@@ -56,14 +57,18 @@ class SpellCheck(QObject):
         self.underline = QTextCharFormat()
         self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.underline.setUnderlineColor(QColor("#d00000"))
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._start_when_loaded)
         if lexicon_loaded():
             self._start()
         else:
-            load_in_background()
-            self._poll = QTimer(self)
-            self._poll.setInterval(POLL_MS)
-            self._poll.timeout.connect(self._start_when_loaded)
-            self._poll.start()
+            # Not while the window is coming up: the load would compete with it for the interpreter.
+            QTimer.singleShot(LOAD_AFTER_MS, self, self._load)
+
+    def _load(self) -> None:
+        load_in_background()
+        self._poll.start()
 
     # -- start-up -----------------------------------------------------------------------
     def _start_when_loaded(self) -> None:

@@ -50,7 +50,7 @@ def test_find_next_shows_each_hit_in_its_field_and_f3_wraps(window, qtbot):
     assert dialog.find_next() == hits[0]  # wrapped round
     assert dialog.find_previous() == hits[-1]
     where = dialog.model.index(0, 0).data()
-    assert "มาตรการเกี่ยวกับการใช้รถส่วนกลาง" in where and "title" in where.lower()
+    assert where.startswith("(๑) Measure title – มาตรการเกี่ยวกับการใช้รถส่วนกลาง")
 
 
 def test_replace_all_is_one_undo_step(window):
