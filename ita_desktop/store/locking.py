@@ -19,22 +19,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 
 LOCK_SUFFIX = ".lock"
+# Windows locks are mandatory: a locked byte cannot be read by anyone else. The byte locked
+# lies far past the owner's text, so another window can still read who holds the file.
+WINDOWS_LOCK_OFFSET = 1 << 20
+# An open file cannot be deleted on Windows (os.open shares no delete right): the side file is
+# removed after its handle is closed there, and while it is still locked elsewhere.
+DELETE_WHILE_OPEN = sys.platform != "win32"
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
+            os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
         except OSError:
             return False
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
@@ -79,13 +86,11 @@ def _owner_text(path: Path) -> str:
 
 def _already_open(path: Path) -> ReportFileError:
     owner = _owner_text(path)
-    detail_en = f" (held by {owner})" if owner else ""
-    detail_th = f" (โดย {owner})" if owner else ""
-    return ReportFileError(
-        f"{path}: the file is already open in another window or on another computer{detail_en}. "
-        "Close it there first.",
-        f"{path}: ไฟล์นี้เปิดอยู่ในหน้าต่างอื่นหรือบนเครื่องอื่น{detail_th} กรุณาปิดไฟล์ที่นั่นก่อน",
-    )
+    if owner:
+        return ReportFileError(Message("{path}: the file is already open in another window or on another computer "
+                                       "(held by {owner}). Close it there first.", path=path, owner=owner))
+    return ReportFileError(Message("{path}: the file is already open in another window or on another computer. "
+                                   "Close it there first.", path=path))
 
 
 def _open_locked(side: Path) -> int | None:
@@ -130,8 +135,8 @@ class ReportLock:
                     fd = _open_locked(side)
                 except OSError as exc:
                     raise ReportFileError(
-                        f"{path}: cannot create the lock file {side.name} ({exc.strerror}).",
-                        f"{path}: สร้างไฟล์ล็อก {side.name} ไม่ได้ ({exc.strerror})") from None
+                        Message("{path}: cannot create the lock file {name} ({reason}).",
+                                path=path, name=side.name, reason=exc.strerror)) from None
                 if fd is None:
                     raise _already_open(lock.path)
                 _write_owner(fd)
@@ -152,16 +157,30 @@ class ReportLock:
             if held.count > 0:
                 return
             del _held[self._key]
-            # Remove the side file while still holding the lock, so nobody is
-            # left holding a lock on a file that is about to vanish.
-            try:
-                lock_path(self.path).unlink()
-            except OSError:
-                pass
-            try:
-                _unlock(held.fd)
-            finally:
-                os.close(held.fd)
+            _remove_side_file(lock_path(self.path), held.fd)
+
+
+def _remove_side_file(side: Path, fd: int) -> None:
+    """Unlock and close ``fd`` and delete the side file, in the order the platform allows."""
+    if DELETE_WHILE_OPEN:
+        # Remove the side file while still holding the lock, so nobody is
+        # left holding a lock on a file that is about to vanish.
+        _unlink_quietly(side)
+    try:
+        _unlock(fd)
+    finally:
+        os.close(fd)
+    if not DELETE_WHILE_OPEN:
+        # Windows refuses to delete a file another process has open, so a window that
+        # has just locked it keeps it; otherwise nothing is left beside the report.
+        _unlink_quietly(side)
+
+
+def _unlink_quietly(side: Path) -> None:
+    try:
+        side.unlink()
+    except OSError:
+        pass
 
 
 def _write_owner(fd: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.model import Report
 from ita_desktop.model.new_year import next_fiscal_year
 from ita_desktop.ui.autosave import WRITE_ERRORS, describe_write_error
@@ -55,7 +56,7 @@ class FileOperations:
             path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
                 return
-        if not path.endswith(".ita"):
+        if not path.lower().endswith(".ita"):  # Windows names are case-blind: "X.ITA" is one
             path += ".ita"
         if Path(path).exists():
             QMessageBox.warning(self.window, _("New report"), _("That file already exists; open it instead."))
@@ -88,7 +89,8 @@ class FileOperations:
             return self._error(error)
         document.switch_report(new_id)
         self.window.statusBar().showMessage(
-            _("Fiscal year {year} created from the previous report.").format(year=document.report.fiscal_year), 8000)
+            Message("Fiscal year {year} created from the previous report.", year=document.report.fiscal_year).text(),
+            8000)
 
     def import_text(self, path: str | None = None) -> None:
         document = self.window.document
@@ -113,7 +115,8 @@ class FileOperations:
         if result.warnings:
             lines = [w.message(current_language()) for w in result.warnings[:20]]
             QMessageBox.information(self.window, _("Import text"),
-                                    _("Imported with {count} warnings:").format(count=len(result.warnings))
+                                    Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
+                                                   len(result.warnings)).text()
                                     + "\n" + "\n".join(lines))
 
     def export_json(self, path: str | None = None) -> None:
@@ -151,7 +154,8 @@ class FileOperations:
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
             QMessageBox.information(self.window, _("Import Word"),
-                                    _("Imported with {count} warnings:").format(count=len(outcome.warnings))
+                                    Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
+                                                   len(outcome.warnings)).text()
                                     + "\n" + "\n".join(lines))
 
     def export_word(self, path: str | None = None) -> None:

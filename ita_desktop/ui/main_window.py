@@ -43,10 +43,7 @@ def default_size(available: QSize) -> QSize:
 
 def saved_message(when: datetime, language: str) -> str:
     """"Saved at 14:03:12", or "บันทึกแล้ว ๑๔:๐๓:๑๒" in Thai."""
-    clock = when.strftime("%H:%M:%S")
-    if language == "th":
-        return f"บันทึกแล้ว {num.thai_digits(clock)}"
-    return _("Saved at {time}").format(time=clock)
+    return Message("Saved at {time}", time=when.time()).text(language)
 
 
 class MainWindow(QMainWindow):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup, QUndo
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
 from ita_desktop import __version__
-from ita_desktop.i18n import _, current_language
+from ita_desktop.i18n import LANGUAGE_NAMES, _, current_language
 
 if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
@@ -66,7 +66,8 @@ def _texts() -> dict[str, str]:
         "replace": _("&Replace…"), "find_next": _("Find &next"), "find_previous": _("Find pre&vious"),
         "filter_tree": _("Filter the &tree"),
         "catalogue": _("Item &catalogue…"), "zoom_in": _("Zoom &in"), "zoom_out": _("Zoom &out"),
-        "zoom_reset": _("&Normal size"), "lang_th": "ไทย", "lang_en": "English", "manual": _("User &manual"),
+        "zoom_reset": _("&Normal size"), "lang_th": LANGUAGE_NAMES["th"], "lang_en": LANGUAGE_NAMES["en"],
+        "manual": _("User &manual"),
         "about": _("&About"),
     }
 
