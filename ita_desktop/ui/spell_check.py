@@ -28,7 +28,7 @@ TURN_BUDGET_S = 0.012  # checking per event-loop turn; the rest waits for the ne
 CHUNK_CHARS = 400  # a run without spaces longer than this is checked in pieces
 CACHE_SIZE = 20_000  # chunks remembered
 POLL_MS = 50  # while the dictionaries load
-LOAD_AFTER_MS = 800  # after the editor is made: the window is up by then
+LOAD_AFTER_IDLE_MS = 800  # of no edits after the editor is made
 _RUN = re.compile(r"\S+")
 
 
@@ -60,13 +60,22 @@ class SpellCheck(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._start_when_loaded)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(LOAD_AFTER_IDLE_MS)
+        self._idle.timeout.connect(self._load)
         if lexicon_loaded():
             self._start()
         else:
-            # Not while the window is coming up: the load would compete with it for the interpreter.
-            QTimer.singleShot(LOAD_AFTER_MS, self, self._load)
+            # Not while the window comes up nor while the clerk types: loading takes the interpreter
+            # for about a second, in steps of up to ~50 ms. Each edit puts it off again.
+            for signal in _change_signals(document):
+                signal.connect(self._idle.start)
+            self._idle.start()
 
     def _load(self) -> None:
+        for signal in _change_signals(self.document):
+            signal.disconnect(self._idle.start)
         load_in_background()
         self._poll.start()
 
@@ -224,6 +233,11 @@ def _replace(field: QPlainTextEdit, start: int, end: int, text: str) -> None:
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     cursor.insertText(text)  # as if typed: the field reports the edit, the document makes it undoable
     field.setTextCursor(cursor)
+
+
+def _change_signals(document) -> list:
+    return [document.reportChanged, document.sectionChanged, document.groupChanged, document.measureChanged,
+            document.photoChanged]
 
 
 def _chunks(line: str) -> list[tuple[int, str]]:
