@@ -253,6 +253,9 @@ class FindReplacePanel(QDockWidget):
         return self._step(-1)
 
     def _step(self, direction: int) -> Hit | None:
+        if not self.find_edit.text():  # F3 before any search: ask what to find, as Word does
+            self.open_for(replace=False)
+            return None
         if self._timer.isActive() or not self.model.hits:
             self.search()
         hits = self.model.hits

@@ -96,3 +96,9 @@ def test_results_model(qtmodeltester, document):
     qtmodeltester.check(model)
     before, hit, after = model.index(0, 1).data(SNIPPET_ROLE)
     assert hit == "มาตรการ" and model.index(0, 1).data() == before + hit + after
+
+
+def test_f3_before_any_search_opens_the_find_panel(window):
+    window.actions_by_name["find_next"].trigger()
+    panel = window.find_replace()
+    assert panel.isVisible() and panel.find_edit.text() == "" and panel.model.rowCount() == 0
