@@ -29,10 +29,23 @@ def settle(app, rounds: int = 30) -> None:
         app.processEvents()
 
 
+# Widest a picture is shown in the manual's pages: scaled here, smoothly, not by the page (which would
+# scale it without smoothing and blur the Thai).
+SHOWN_WIDTH = 640
+
+
 def save(widget, language: str, name: str) -> None:
+    write(widget.grab(), language, name)
+
+
+def write(picture, language: str, name: str) -> None:
+    from PySide6.QtCore import Qt
+
     folder = OUT / language
     folder.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(folder / f"{name}.png"))
+    if picture.width() > SHOWN_WIDTH:
+        picture = picture.scaledToWidth(SHOWN_WIDTH, Qt.TransformationMode.SmoothTransformation)
+    picture.save(str(folder / f"{name}.png"))
     print(folder / f"{name}.png")
 
 
@@ -65,9 +78,7 @@ def shoot_menu(app, window, menu_key: str, language: str, name: str) -> None:
     painter.drawPixmap(bar.actionGeometry(menu.menuAction()).bottomLeft() + bar.pos(), menu.grab())
     painter.end()
     menu.hide()
-    folder = OUT / language
-    picture.copy(0, 0, min(picture.width(), 760), min(picture.height(), 560)).save(str(folder / f"{name}.png"))
-    print(folder / f"{name}.png")
+    write(picture.copy(0, 0, min(picture.width(), 520), min(picture.height(), 420)), language, name)
 
 
 def shoot(app, language: str) -> None:
@@ -97,7 +108,7 @@ def shoot(app, language: str) -> None:
     measure = report.sections[0].groups[0].measures[0]
     window.editor.select("measure", measure.id)
     settle(app)
-    save(window, language, "measure")
+    save(window.editor.widget(1), language, "measure")  # the form alone: readable at the page's width
 
     photos = [prepare_photo(picture(1200, 900, "#5b8fc9", "#6a9a4a"), "meeting.jpg"),
               prepare_photo(picture(900, 1200, "#d9a441", "#8a5a2b"), "board.jpg")]
