@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtGui import QTextCharFormat
 
@@ -86,7 +90,13 @@ def test_a_word_added_to_the_dictionary_is_not_underlined_after_a_restart(qtbot,
     assert _underlined(field, spelling, qtbot) == []
     assert word in UserWords().words  # written to the user's own list
 
-    restarted = TextField()  # a new run: a new checker reading the list from disk
+    # Another process (the program started again) reads the word from the user's list.
+    script = ("from ita_desktop.spelling import SpellChecker, UserWords; "
+              f"print(len(SpellChecker(UserWords().words).misspelt({text!r})))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          env=dict(os.environ))
+    assert done.stdout.strip() == "0"
+    restarted = TextField()  # and a new checker in this one
     qtbot.addWidget(restarted)
     again = _checking(qtbot, document, restarted)
     restarted.setPlainText(text + "\n" + text)
