@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,12 +23,11 @@ from PySide6.QtWidgets import (
 from ita_desktop.i18n import _
 from ita_desktop.messages import Message
 from ita_desktop.text_search import Hit, SearchOptions, find_hits, read_place, replaced_values, text_places
-from ita_desktop.text_search.places import SIGNATORY_KEYS
 from ita_desktop.ui.find_results import HIT_ROLE, FindResultsModel, HitDelegate
+from ita_desktop.ui.hit_in_editor import selected_text, show_hit
 
 if TYPE_CHECKING:
     from ita_desktop.ui.document import ReportDocument
-    from ita_desktop.ui.editor_view import EditorView
     from ita_desktop.ui.main_window import MainWindow
 
 SEARCH_AFTER_MS = 200  # after the last keystroke in the Find box or the last edit of the report
@@ -54,50 +51,6 @@ def apply_writes(document: ReportDocument, writes, label: str) -> None:
     finally:
         document.undo_stack.endMacro()
         document.end_typing()
-
-
-def show_hit(editor: EditorView, hit: Hit) -> None:
-    """Select the hit's node in the tree and its characters in the form (the field scrolled into view)."""
-    place = hit.place
-    if place.kind in ("report", "signatory"):
-        editor.select("report", -1)
-        page = editor.page("report")
-    elif place.kind == "photo":
-        editor.select("measure", place.measure_id)
-        page = editor.page("measure")
-        if page.photos is not None and hasattr(page.photos, "select_photo"):
-            page.photos.select_photo(place.owner_id)
-        _scroll_to(page.photos)
-        return
-    else:
-        editor.select(place.kind, place.owner_id)
-        page = editor.page(place.kind)
-    if place.kind == "signatory":
-        page.signatories.table.setCurrentCell(place.owner_id, SIGNATORY_KEYS.index(place.key))
-        _scroll_to(page.signatories)
-        return
-    widget = next((b.widget for b in page.bindings if b.key == place.key), None)
-    if widget is None:
-        return
-    if place.cell is not None:
-        widget.table.setCurrentCell(*place.cell)
-    elif isinstance(widget, QLineEdit):
-        widget.setSelection(hit.start, hit.end - hit.start)
-    elif isinstance(widget, QPlainTextEdit):
-        cursor = widget.textCursor()
-        cursor.setPosition(hit.start)
-        cursor.setPosition(hit.end, QTextCursor.MoveMode.KeepAnchor)
-        widget.setTextCursor(cursor)
-        widget.ensureCursorVisible()
-    _scroll_to(widget)
-
-
-def _scroll_to(widget: QWidget | None) -> None:
-    parent = widget.parentWidget() if widget is not None else None
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    if parent is not None:
-        parent.ensureWidgetVisible(widget)
 
 
 class FindReplacePanel(QDockWidget):
@@ -193,7 +146,7 @@ class FindReplacePanel(QDockWidget):
     def open_for(self, replace: bool) -> None:
         """Show the dialog with the selected text (if any) as the query, focus in Find or Replace."""
         self._follow_document()
-        selected = _selected_text(self.window_)
+        selected = selected_text()
         if selected:
             self.find_edit.setText(selected)
         self.show()
@@ -318,17 +271,3 @@ class FindReplacePanel(QDockWidget):
 def _change_signals(document: ReportDocument) -> list:
     return [document.reportChanged, document.sectionChanged, document.groupChanged, document.measureChanged,
             document.photoChanged, document.structureChanged, document.reloaded]
-
-
-def _selected_text(window: MainWindow) -> str:
-    """The one-line selection of the focused field, Word's way of seeding Find."""
-    from PySide6.QtWidgets import QApplication
-
-    focused = QApplication.focusWidget()
-    if isinstance(focused, QLineEdit):
-        text = focused.selectedText()
-    elif isinstance(focused, QPlainTextEdit):
-        text = focused.textCursor().selectedText()
-    else:
-        return ""
-    return text if text and "\u2029" not in text and "\n" not in text else ""
