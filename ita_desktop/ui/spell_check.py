@@ -41,6 +41,7 @@ class SpellCheck(QObject):
         self.user_words = user_words or UserWords()
         self.checker: SpellChecker | None = None
         self.highlighters: list[SpellHighlighter] = []
+        self.line_underliners: list = []  # LineUnderliner: one per one-line field
         self._cache: OrderedDict[str, list[Misspelling]] = OrderedDict()
         self._turn_deadline: float | None = None
         self._pending: dict[SpellHighlighter, set[int]] = {}
@@ -74,6 +75,9 @@ class SpellCheck(QObject):
             self._idle.start()
 
     def _load(self) -> None:
+        if self._poll.isActive() or self.checker is not None:
+            return  # already loading or loaded
+        self._idle.stop()
         for signal in _change_signals(self.document):
             signal.disconnect(self._idle.start)
         load_in_background()
@@ -104,6 +108,8 @@ class SpellCheck(QObject):
         for highlighter in self.highlighters:
             with _quiet(highlighter.field):
                 highlighter.rehighlight()
+        for underliner in self.line_underliners:
+            underliner.underline()
 
     # -- fields ------------------------------------------------------------------------
     def attach(self, field: QPlainTextEdit) -> SpellHighlighter:
@@ -115,9 +121,16 @@ class SpellCheck(QObject):
         return highlighter
 
     def attach_all(self, widget: QWidget) -> None:
+        """Every text field of a form: several lines highlighted per paragraph, one line by its own underliner."""
+        from ita_desktop.ui.form_pages.fields import LineField
+        from ita_desktop.ui.spell_check_lines import LineUnderliner
+
         for field in widget.findChildren(QPlainTextEdit):
             if not any(h.field is field for h in self.highlighters):
                 self.attach(field)
+        for line in widget.findChildren(LineField):
+            if not any(u.field is line for u in self.line_underliners):
+                self.line_underliners.append(LineUnderliner(line, self))
 
     # -- checking ----------------------------------------------------------------------
     def misspelt(self, line: str, wait: bool = False) -> list[Misspelling] | None:
@@ -180,31 +193,37 @@ class SpellCheck(QObject):
         """The field's usual menu, with corrections and "Add to dictionary" on top if the word there is misspelt."""
         menu = field.createStandardContextMenu(position)
         cursor = field.cursorForPosition(position)
-        block, offset = cursor.block(), cursor.positionInBlock()
-        misspelling = next((m for m in self.misspelt(block.text(), wait=True) or []
-                            if m.start <= offset <= m.end), None)
+        block = cursor.block()
+        self.offer(menu, block.text(), cursor.positionInBlock(),
+                   lambda start, end, text: _replace(field, block.position() + start, block.position() + end, text))
+        return menu
+
+    def offer(self, menu: QMenu, line: str, offset: int, replace) -> None:
+        """Put the corrections of the misspelling at ``offset`` of ``line`` on top of ``menu``.
+
+        ``replace(start, end, text)`` puts a correction in the field, as typing would.
+        """
+        misspelling = next((m for m in self.misspelt(line, wait=True) or [] if m.start <= offset <= m.end), None)
         if misspelling is None or self.checker is None:
-            return menu
+            return
         first = menu.actions()[0] if menu.actions() else None
-        offered = suggestions(self.checker, block.text(), misspelling)
+        offered = suggestions(self.checker, line, misspelling)
         for suggestion in offered:
             action = QAction(suggestion.text, menu)
             font = action.font()
             font.setBold(True)
             action.setFont(font)
-            start, end = block.position() + suggestion.start, block.position() + suggestion.end
-            action.triggered.connect(partial(_replace, field, start, end, suggestion.text))
+            action.triggered.connect(partial(replace, suggestion.start, suggestion.end, suggestion.text))
             menu.insertAction(first, action)
         if not offered:
             none = QAction(_("(no suggestions)"), menu)
             none.setEnabled(False)
             menu.insertAction(first, none)
-        word = block.text()[misspelling.start:misspelling.end]
+        word = line[misspelling.start:misspelling.end]
         add = QAction(Message("Add “{word}” to the dictionary", word=word).text(), menu)
         add.triggered.connect(partial(self.add_word, word))
         menu.insertAction(first, add)
         menu.insertSeparator(first)
-        return menu
 
     def _show_menu(self, field: QPlainTextEdit, position: QPoint) -> None:
         menu = self.context_menu(field, position)

@@ -114,3 +114,22 @@ def test_rechecking_is_not_taken_for_typing(qtbot, document):
     assert len(_underlined(field, spelling, qtbot)) == 400
     spelling.add_word("โครงการร")
     assert _underlined(field, spelling, qtbot) == [] and edits == []
+
+
+def test_one_line_fields_are_checked_too(qtbot, window):
+    spelling = window.editor.spelling
+    qtbot.waitUntil(spelling.ready, timeout=30_000)
+    measure = window.document.report.measures[0]
+    window.editor.select("measure", measure.id)
+    title = window.editor.measure_form.bindings[2].widget
+    title.setFocus()
+    title.selectAll()
+    type_text(title, "มาตรการด้านงบประมาน")
+    underliner = next(u for u in spelling.line_underliners if u.field is title)
+    qtbot.waitUntil(lambda: underliner.underlined == [(11, 19)])
+    assert title.text() == measure.title == "มาตรการด้านงบประมาน"  # the marking changed no text
+    menu = underliner.context_menu(title.cursorRect().center())
+    assert menu.actions()[0].text() == "งบประมาณ"
+    menu.actions()[0].trigger()
+    assert measure.title == "มาตรการด้านงบประมาณ"
+    qtbot.waitUntil(lambda: underliner.underlined == [])
