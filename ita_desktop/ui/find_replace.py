@@ -128,6 +128,7 @@ class FindReplacePanel(QDockWidget):
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide)
         close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._document = None
+        self._stale = False  # the report changed while the panel was closed
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -156,17 +157,24 @@ class FindReplacePanel(QDockWidget):
         target.selectAll()
         self.search()
 
+    def _report_edited(self, *_args) -> None:
+        # Listed hits follow the text while the panel is open; closed, it searches again only when used.
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._stale = True
+
     def _follow_document(self) -> None:
         document = self.window_.document
         if document is self._document:
             return
         if self._document is not None:
             for signal in _change_signals(self._document):
-                signal.disconnect(self._timer.start)
+                signal.disconnect(self._report_edited)
         self._document = document
         if document is not None:
             for signal in _change_signals(document):
-                signal.connect(self._timer.start)
+                signal.connect(self._report_edited)
 
     # -- searching -------------------------------------------------------------------
     def options(self) -> SearchOptions:
@@ -175,6 +183,7 @@ class FindReplacePanel(QDockWidget):
     def search(self) -> list[Hit]:
         """Find every hit now and list them; the hit shown before stays current if it is still there."""
         self._timer.stop()
+        self._stale = False
         self._follow_document()
         document = self.window_.document
         previous = self.model.hits[self.current] if 0 <= self.current < len(self.model.hits) else None
@@ -209,7 +218,7 @@ class FindReplacePanel(QDockWidget):
         if not self.find_edit.text():  # F3 before any search: ask what to find, as Word does
             self.open_for(replace=False)
             return None
-        if self._timer.isActive() or not self.model.hits:
+        if self._stale or self._timer.isActive() or not self.model.hits:
             self.search()
         hits = self.model.hits
         if not hits:

@@ -102,3 +102,14 @@ def test_f3_before_any_search_opens_the_find_panel(window):
     window.actions_by_name["find_next"].trigger()
     panel = window.find_replace()
     assert panel.isVisible() and panel.find_edit.text() == "" and panel.model.rowCount() == 0
+
+
+def test_a_closed_panel_does_not_search_on_every_keystroke_but_f3_sees_the_new_text(window, qtbot):
+    panel = _dialog(window, "ทดสอบใหม่")
+    assert panel.model.rowCount() == 0
+    panel.hide()
+    measure = window.document.report.measures[1]
+    window.document.set_measure_field(measure.id, "summary", "ผลการทดสอบใหม่")
+    assert not panel._timer.isActive()  # nothing runs while it is closed
+    hit = panel.find_next()
+    assert hit is not None and hit.place.owner_id == measure.id
