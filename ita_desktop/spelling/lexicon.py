@@ -18,7 +18,7 @@ import math
 import threading
 from dataclasses import dataclass
 
-from ita_desktop.typesetting.segmentation import dictionary_words
+from ita_desktop.typesetting.segmentation import word_list
 from ita_desktop.typesetting.word_list import WordList
 
 _lock = threading.Lock()
@@ -45,9 +45,17 @@ def lexicon() -> Lexicon:
         if _lexicon is None:
             from pythainlp.corpus import phupha, thai_orst_words
 
-            counts = dict(phupha.word_freqs())
+            words = word_list()
+            try:
+                counts = dict(phupha.word_freqs())
+            except OSError:  # a trimmed installation: no slips found, corrections unranked
+                counts = {}
+            try:
+                real_words = frozenset(thai_orst_words())
+            except OSError:
+                real_words = frozenset(words)
             total = math.log(sum(counts.values()) or 1)
-            _lexicon = Lexicon(dictionary_words(), frozenset(thai_orst_words()),
+            _lexicon = Lexicon(words, real_words,
                                {word: math.log(count) - total for word, count in counts.items() if count > 0},
                                math.log(0.5) - total)
     return _lexicon

@@ -97,11 +97,14 @@ class FileOperations:
         if document is None:
             return
         if path is None:
+            kinds = _("Text or Word") + " (*.txt *.docx *.odt *.doc)"
             path, _filter = QFileDialog.getOpenFileName(self.window, _("Import a text or Word report"),
-                                                        self._folder(), _("Text or Word") + " (*.txt *.docx)")
+                                                        self._folder(), kinds)
             if not path:
                 return
-        if path.lower().endswith(".docx"):
+        from ita_desktop.importing.word_formats import is_word_file
+
+        if is_word_file(path):  # .docx, .odt (and a .doc, refused with how to save it as .docx)
             return self.import_word(path)
         from ita_desktop.importing.report_import import recognise_file, save_recognised
 
