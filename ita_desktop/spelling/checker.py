@@ -123,6 +123,8 @@ class SpellChecker:
                 window = words[index:index + size]
                 if len(window) < size or any(p[2] for p in pieces[index:index + size]):
                     continue
+                if any(w in lexicon.names for w in window):
+                    break  # a name is spelt as its owner spells it
                 if not all(_THAI_WORD.match(w) for w in window):
                     break
                 if size == 1 and (len(window[0]) < _SHORT_PIECE or window[0] in lexicon.real_words):

@@ -3,7 +3,8 @@
 - the segmenter's dictionary (PyThaiNLP ``thai_words``, ~62,000 entries, fragments of
   compounds included): a piece newmm cuts that is not in it is unknown;
 - the Royal Institute (ORST) dictionary, ~38,000 real words: corrections are taken from it;
-- the Phupha word frequencies, which PyThaiNLP's ``pn`` (Norvig) engine ranks with.
+- the Phupha word frequencies, which PyThaiNLP's ``pn`` (Norvig) engine ranks with;
+- the person, family and province names PyThaiNLP ships (never taken for slips).
 
 Of PyThaiNLP's spell engines only ``pn`` runs offline with what is installed:
 ``phunspell``, ``symspellpy`` and ``tltk`` are packages of their own and
@@ -18,6 +19,7 @@ import math
 import threading
 from dataclasses import dataclass
 
+from ita_desktop.typesetting.names import shipped_names
 from ita_desktop.typesetting.segmentation import word_list
 from ita_desktop.typesetting.word_list import WordList
 
@@ -31,6 +33,7 @@ class Lexicon:
 
     segmenter_words: WordList
     real_words: frozenset[str]
+    names: frozenset[str]  # people, families, provinces: words, but no dictionary's
     log_frequency: dict[str, float]
     unseen_log_frequency: float
 
@@ -55,7 +58,7 @@ def lexicon() -> Lexicon:
             except OSError:
                 real_words = frozenset(words)
             total = math.log(sum(counts.values()) or 1)
-            _lexicon = Lexicon(words, real_words,
+            _lexicon = Lexicon(words, real_words, shipped_names(),
                                {word: math.log(count) - total for word, count in counts.items() if count > 0},
                                math.log(0.5) - total)
     return _lexicon
