@@ -141,7 +141,7 @@ class SpellCheck(QObject):
         for offset, chunk in _chunks(line):
             result = self._cache.get(chunk)
             if result is None:
-                if not wait and not self._has_time():
+                if not wait and not self.has_time():
                     return None
                 result = self._cache[chunk] = self.checker.misspelt(chunk)
                 if len(self._cache) > CACHE_SIZE:
@@ -151,7 +151,7 @@ class SpellCheck(QObject):
             found += [Misspelling(m.start + offset, m.end + offset, m.correction) for m in result]
         return found
 
-    def _has_time(self) -> bool:
+    def has_time(self) -> bool:
         now = time.perf_counter()
         if self._turn_deadline is None:
             self._turn_deadline = now + TURN_BUDGET_S
@@ -177,7 +177,8 @@ class SpellCheck(QObject):
                 block = document.findBlockByNumber(number)
                 if not block.isValid():
                     continue
-                if self.misspelt(block.text()) is None:  # no time left in this turn
+                # Underlining costs time too (Qt lays the paragraph out again): the budget covers both.
+                if not self.has_time() or self.misspelt(block.text()) is None:
                     self.check_later(highlighter, number)
                     continue
                 with _quiet(highlighter.field):
@@ -282,7 +283,8 @@ class SpellHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         if not text or self.spelling.checker is None:
             return
-        found = self.spelling.misspelt(text)
+        # Out of time (a 200 kB paste lays out thousands of paragraphs in one go): not even a look now.
+        found = self.spelling.misspelt(text) if self.spelling.has_time() else None
         if found is None:
             self.spelling.check_later(self, self.currentBlock().blockNumber())
             return
