@@ -46,22 +46,37 @@ def lexicon() -> Lexicon:
     global _lexicon
     with _lock:
         if _lexicon is None:
-            from pythainlp.corpus import phupha, thai_orst_words
-
             words = word_list()
-            try:
-                counts = dict(phupha.word_freqs())
-            except OSError:  # a trimmed installation: no slips found, corrections unranked
-                counts = {}
-            try:
-                real_words = frozenset(thai_orst_words())
-            except OSError:
-                real_words = frozenset(words)
+            counts = dict(_corpus_lines("phupha_word_freqs.txt", counted=True))
+            real_words = frozenset(word for word, _count in _corpus_lines("orst_words_th.txt")) or frozenset(words)
             total = math.log(sum(counts.values()) or 1)
             _lexicon = Lexicon(words, real_words, shipped_names(),
                                {word: math.log(count) - total for word, count in counts.items() if count > 0},
                                math.log(0.5) - total)
     return _lexicon
+
+
+def _corpus_lines(name: str, counted: bool = False):
+    """(word, count) per line of a PyThaiNLP corpus file, read a line at a time.
+
+    Not through ``pythainlp.corpus.get_corpus``: it splits and hashes the whole file in single steps that
+    hold the interpreter for tens of milliseconds, which the clerk would feel (this runs while they type).
+    A trimmed installation without the file gives nothing: no slips are found, corrections go unranked.
+    """
+    from pythainlp.corpus import corpus_path
+
+    try:
+        with open(f"{corpus_path()}/{name}", encoding="utf-8-sig") as file:
+            for line in file:
+                word, _tab, count = line.strip().partition("\t")
+                if not word:
+                    continue
+                if not counted:
+                    yield word, 0
+                elif count.isdigit():
+                    yield word, int(count)
+    except OSError:
+        return
 
 
 def lexicon_loaded() -> bool:
