@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from ita_desktop.spelling.edits import typing_slips
 from ita_desktop.spelling.lexicon import lexicon
-from ita_desktop.typesetting.segmentation import newmm_words
 
 _THAI_WORD = re.compile("^[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+$")  # no ฯ, ๆ, digits
 _HAS_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
@@ -79,6 +78,8 @@ class SpellChecker:
 
     @staticmethod
     def _segment(line: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        from ita_desktop.typesetting.segmentation import newmm_words  # imported with the typesetting package
+
         pieces = []
         for word in newmm_words(line[start:end]) if end > start else ():
             pieces.append((start, start + len(word), False))

@@ -18,10 +18,10 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ita_desktop.typesetting.names import shipped_names
-from ita_desktop.typesetting.segmentation import word_list
-from ita_desktop.typesetting.word_list import WordList
+if TYPE_CHECKING:  # the typesetting package imports fpdf (~0.25 s): not at the window's start
+    from ita_desktop.typesetting.word_list import WordList
 
 _lock = threading.Lock()
 _lexicon: Lexicon | None = None
@@ -46,6 +46,9 @@ def lexicon() -> Lexicon:
     global _lexicon
     with _lock:
         if _lexicon is None:
+            from ita_desktop.typesetting.names import shipped_names
+            from ita_desktop.typesetting.segmentation import word_list
+
             words = word_list()
             counts = dict(_corpus_lines("phupha_word_freqs.txt", counted=True))
             real_words = frozenset(word for word, _count in _corpus_lines("orst_words_th.txt")) or frozenset(words)

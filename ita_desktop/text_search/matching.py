@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ita_desktop.text_search.places import TextPlace
-from ita_desktop.typesetting.segmentation import newmm_words
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,9 @@ def _spans(pattern: re.Pattern[str], text: str, whole_word: bool) -> list[tuple[
 @lru_cache(maxsize=512)
 def word_boundaries(text: str) -> frozenset[int]:
     """Offsets where a word begins or ends (0 and len(text) included), segmented line by line."""
+    # Here, not at the top: the typesetting package brings fpdf (~0.25 s), which the window's start need not pay.
+    from ita_desktop.typesetting.segmentation import newmm_words
+
     bounds = {0, len(text)}
     offset = 0
     for line in text.split("\n"):
