@@ -18,8 +18,6 @@ DOMAIN_VOCABULARY = {
     # recognised by the importer in a clerk's text or Word file
     "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
     "importing/recogniser.py", "importing/docx_numbering.py",
-    # Word's and LibreOffice's own names: IT๙ font families, ODF number formats ("๑", "ก")
-    "importing/docx_paragraph.py", "importing/odt_source.py", "importing/odt_styles.py",
     # the Thai script itself: digits, line breaking and shaping, a font sample, the language's own name
     "messages.py", "i18n.py", "typesetting/normalize.py", "typesetting/segmentation.py", "typesetting/shaping.py",
     "ui/app_fonts.py", "ui/thai_line_breaks.py",
