@@ -21,6 +21,8 @@ DOMAIN_VOCABULARY = {
     # the Thai script itself: digits, line breaking and shaping, a font sample, the language's own name
     "messages.py", "i18n.py", "typesetting/normalize.py", "typesetting/segmentation.py", "typesetting/shaping.py",
     "ui/app_fonts.py", "ui/thai_line_breaks.py", "console_streams.py",
+    # the spell check's letters: Thai letters and marks, and the letters typists take for one another
+    "spelling/checker.py", "spelling/edits.py",
     # file names of the Thai fonts looked for on the machine (TH SarabunIT๙)
     "typesetting/fonts.py",
     # TRANSITIONAL: its TEXTS pairs move to the catalogue in the store-door change (issue 10); drop when merged
