@@ -25,9 +25,10 @@ SAMPLE_WORDS = ("การ", "ดำเนิน", "งาน", "ตาม", "�
 SYSTEM_LIBTHAI = (Path("/usr/lib/x86_64-linux-gnu/libthai.so.0"), Path("/usr/share/libthai/thbrk.tri"))
 KNOWN_THAI = "องค์การบริหารส่วนจังหวัดอ่างทอง"
 MUST_SHIP = ("licences/QT-LGPL-NOTICE.txt", "licences/LGPL-3", "licences/Sarabun-OFL.txt", "licences/README.txt",
-             "licences/libthai/COPYING", "libthai/libthai.so.0", "libthai/libdatrie.so.1", "libthai/thbrk.tri",
+             "licences/libthai/COPYING", "licences/libthai/README.txt", "libthai/libthai.so.0", "libthai/thbrk.tri",
              "pythainlp/corpus/words_th.txt", "pythainlp/corpus/stopwords_th.txt")
-MUST_NOT_SHIP = ("Qt6WebEngineCore", "libQt6Qml.so", "libQt6Quick.so", "qtwebengine", "/translations/qt_")
+MUST_NOT_SHIP = ("Qt6WebEngineCore", "libQt6Qml.so", "libQt6Quick.so", "qtwebengine", "/translations/qt_",
+                 "/_internal/libthai.so.0", "/_internal/libdatrie.so.1")  # only the app's own libthai
 
 
 def clean_env(home: Path, **extra: str) -> list[str]:

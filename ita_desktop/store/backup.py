@@ -25,6 +25,7 @@ from ita_desktop.errors import ReportFileError
 from ita_desktop.kill_points import kill_point
 from ita_desktop.messages import Message
 from ita_desktop.paths import user_data_dir
+from ita_desktop.store.sqlite_uri import read_only_uri
 
 BACKUP_SUFFIX = ".bak"
 DAILY_GENERATIONS = 5
@@ -191,7 +192,7 @@ def open_snapshot(path: Path) -> sqlite3.Connection:
     Taken when the file is opened, so today's copy is the file before today's edits;
     usable from the worker thread that takes the copy.
     """
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn = sqlite3.connect(read_only_uri(Path(path).resolve()), uri=True, check_same_thread=False)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("BEGIN")
@@ -307,7 +308,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     folder = daily_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
     safety = write_backup(conn, folder / f"{copy_prefix(path, folder)}.before-restore-{stamp}{BACKUP_SUFFIX}")
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(backup.resolve()), uri=True)
     try:
         _copy_with_page_size(source, conn, folder)
     finally:

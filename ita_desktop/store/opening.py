@@ -24,6 +24,7 @@ from ita_desktop.store.backup import backup_before_migration, daily_backup, dail
 from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
 from ita_desktop.store.sqlite_library import load_sqlite_library
+from ita_desktop.store.sqlite_uri import read_only_uri
 
 # "ITAd" in the header's application_id field marks a file as ours.
 APPLICATION_ID = 0x49544164
@@ -148,9 +149,8 @@ def _inspect(path: Path, *, rolled_back: bool = False) -> int:
     journal_beside = Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
     if _cut_short(path, header, journal_beside):
         raise _error(path, Message("the file is damaged (cut short)."))
-    immutable = "" if journal_beside else "&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+        conn = sqlite3.connect(read_only_uri(path.resolve(), immutable=not journal_beside), uri=True)
     except sqlite3.Error:
         raise _error(path, Message("cannot be opened.")) from None
     try:
@@ -199,7 +199,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 
 def _connect_read_only(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = read_only_uri(path.resolve())
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
         _configure(conn)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ita_desktop.atomic_file import atomic_output
+from ita_desktop.errors import ReportFileError
 from ita_desktop.i18n import _
 from ita_desktop.messages import Message
 from ita_desktop.ui.qt_translation import language_notifier
@@ -173,7 +175,13 @@ class PrintPreviewDialog(QDialog):
         if target is None:
             return None
         try:
-            shutil.copyfile(self.pdf_path, target)
+            # Written aside and put in place like every PDF: a copy of it open in a viewer
+            # (Windows will not replace it) gets "close it in the other program".
+            with self.pdf_path.open("rb") as source, atomic_output(target) as output:
+                shutil.copyfileobj(source, output)
+        except ReportFileError as error:
+            QMessageBox.warning(self, _("Export PDF"), error.message())
+            return None
         except OSError as exc:
             QMessageBox.warning(self, _("Export PDF"), _("{path}: could not save ({error}).").format(
                 path=target, error=exc.strerror))
