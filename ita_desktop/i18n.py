@@ -48,7 +48,8 @@ def ui_language() -> str:
         return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
-        if value:
+        # "C"/"POSIX" name no language (Qt itself sets LC_ALL=C.UTF-8 when it finds no locale).
+        if value and value.split(".")[0].upper() not in ("C", "POSIX"):
             return language_of_locale(value)
     if _ON_WINDOWS:
         try:

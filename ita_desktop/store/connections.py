@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ita_desktop.kill_points import watch_writes
 from ita_desktop.store.sqlite_library import load_sqlite_library
+from ita_desktop.store.sqlite_uri import read_only_uri
 
 SQLITE_DBCONFIG_DEFENSIVE = 1010
 PRAGMAS = (("trusted_schema", "OFF", 0), ("foreign_keys", "ON", 1), ("synchronous", "FULL", 2),
@@ -92,7 +93,7 @@ def connect(path: str | Path, *, read_only: bool = False, immutable: bool = Fals
     """
     path = Path(path)
     if read_only:
-        database, uri = f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", True
+        database, uri = read_only_uri(path.resolve(), immutable=immutable), True  # UNC paths too
     else:
         database, uri = str(path), False
     conn, defended = _open(database, uri, check_same_thread)

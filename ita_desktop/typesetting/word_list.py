@@ -6,7 +6,12 @@ takes 1-2 s at the first segmentation. The set of words plus the set of their pr
 prefixes answers it as fast (one hash lookup per character) and is built by one set
 comprehension in ~0.25-0.6 s. (A sorted list with binary search loads in 0.08 s but made
 newmm ~1.8x slower: ~0.25 s more on a 40-measure report, every render.) The two sets are
-kept in a marshal file after the first build, which loads in ~0.08 s.
+kept in a marshal file after the first build.
+
+The list is often loaded on a helper thread while the clerk types (the spell check, a
+render), so no single step may hold the interpreter for long: the file holds the words as
+chunks of newline-joined text, read back chunk by chunk. (Marshalling the sets themselves
+held it for 2.6 s when the cache was written and 0.25 s at every read.)
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from ita_desktop.atomic_file import write_atomically
 from ita_desktop.errors import ReportFileError
 
 # Bump when the sets' meaning changes, so an old cache is never read.
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
+_CHUNK = 20_000  # words per chunk of the cache: splitting one takes a few milliseconds
 _DIGEST_BYTES = 32  # the file: sha256 of the marshal payload, then the payload
 
 
@@ -32,7 +38,8 @@ class WordList:
     def __init__(self, words: Iterable[str]) -> None:
         # Trie.add strips each word and never matches an empty one: do the same.
         self._words = frozenset(word.strip() for word in words) - {""}
-        self._proper_prefixes = frozenset({word[:end] for word in self._words for end in range(1, len(word))})
+        # From a generator, not a set: copying a million-entry set into a frozenset is one long step.
+        self._proper_prefixes = frozenset(word[:end] for word in self._words for end in range(1, len(word)))
 
     @classmethod
     def cached(cls, words: Callable[[], Iterable[str]], folder: Path, source_version: str) -> WordList:
@@ -50,7 +57,7 @@ class WordList:
             word_list._words, word_list._proper_prefixes = loaded
             return word_list
         word_list = cls(words())
-        payload = marshal.dumps((word_list._words, word_list._proper_prefixes))
+        payload = marshal.dumps((_chunks(word_list._words), _chunks(word_list._proper_prefixes)))
         try:
             write_atomically(hashlib.sha256(payload).digest() + payload, path)
         except (OSError, ReportFileError):
@@ -96,6 +103,17 @@ def _read_cache(path: Path) -> tuple[frozenset[str], frozenset[str]] | None:
     except (OSError, ValueError, EOFError, TypeError, MemoryError):
         return None
     # Written by this user and unchanged since (the digest): the shape is all that is left to check.
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(part, frozenset) for part in loaded)):
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(
+            isinstance(part, tuple) and all(isinstance(chunk, str) for chunk in part) for part in loaded)):
         return None
-    return loaded
+    return _joined(loaded[0]), _joined(loaded[1])
+
+
+def _chunks(words: frozenset[str]) -> tuple[str, ...]:
+    ordered = list(words)
+    return tuple("\n".join(ordered[i:i + _CHUNK]) for i in range(0, len(ordered), _CHUNK))
+
+
+def _joined(chunks: tuple[str, ...]) -> frozenset[str]:
+    """The set back from its chunks, one chunk per step (other threads run in between)."""
+    return frozenset(word for chunk in chunks for word in chunk.split("\n") if word)

@@ -138,10 +138,7 @@ class WindowReliability:
         self.restore_action.setObjectName("action_restore_backup")
         self.restore_action.triggered.connect(self.open_dialog)
         self.restore_action.setEnabled(False)
-        menu = getattr(window, "menus", {}).get("file")
-        if menu is not None:
-            quit_action = getattr(window, "actions_by_name", {}).get("quit")
-            menu.insertAction(quit_action, self.restore_action) if quit_action else menu.addAction(self.restore_action)
+        window.menus["file"].insertAction(window.actions_by_name["quit"], self.restore_action)
 
     def document_opened(self, document) -> None:
         notices = list(document.notices)

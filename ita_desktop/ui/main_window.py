@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
@@ -18,11 +19,26 @@ from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
+from ita_desktop.ui.find_replace import FindReplacePanel
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
+from ita_desktop.ui.zoom import EditorZoom
+
+if TYPE_CHECKING:
+    from ita_desktop.ui.help_browser import HelpWindow
 
 WARM_UP_AFTER_MS = 100
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 780
+TITLE_BAR_PX = 32  # about a title bar at 100 % scaling (Windows, GNOME)
+
+
+def default_size(available: QSize) -> QSize:
+    """1200 × 780, or less on a smaller screen (a 1366 × 768 laptop keeps the status bar on screen).
+
+    ``available`` is the screen less the task bar; the window's own title bar comes on top of the size set.
+    """
+    return QSize(min(DEFAULT_WIDTH, available.width()), min(DEFAULT_HEIGHT, available.height() - TITLE_BAR_PX))
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -47,7 +63,13 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
-        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.zoom = EditorZoom(self.settings, self)
+        self.zoom.changed.connect(self._zoom_changed)
+        self.main_menu = build_menus(self)
+        self.actions_by_name: dict[str, QAction] = self.main_menu.actions
+        self.menus: dict[str, QMenu] = self.main_menu.menus
+        self._find_replace: FindReplacePanel | None = None
+        self._manual: HelpWindow | None = None
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
@@ -55,7 +77,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         from ita_desktop.ui.qt_translation import language_notifier
 
         # Kept so closing disconnects exactly these, once (a second close must not warn).
@@ -109,9 +131,11 @@ class MainWindow(QMainWindow):
         elif old is not None:
             old.deleteLater()
         self.editor = editor
+        self.zoom.attach(editor.forms)
+        editor.pageBuilt.connect(self.zoom.watch)
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
-        self.undo_action_holder.bind(document.undo_stack)
+        self.main_menu.bind_undo_stack(document.undo_stack)
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
@@ -121,6 +145,24 @@ class MainWindow(QMainWindow):
         # e.g. today's backup copy, taken in the background, failed: shown in the banner
         if self.document is not None:
             self.reliability.document_opened(self.document)
+
+    def _zoom_changed(self, percent: int) -> None:
+        self.statusBar().showMessage(Message("Zoom: {percent}%", percent=percent).text(), 2000)
+
+    def find_replace(self) -> FindReplacePanel:
+        """The Find and Replace panel (one per main window, made on first use)."""
+        if self._find_replace is None:
+            self._find_replace = FindReplacePanel(self)
+        return self._find_replace
+
+    def show_manual(self, widget: QWidget | None = None) -> HelpWindow:
+        """The manual (F1) on the page for ``widget``, by default the one with the keyboard focus."""
+        from ita_desktop.ui.help_browser import HelpWindow
+
+        if self._manual is None:
+            self._manual = HelpWindow(self)
+        self._manual.open_for(widget if widget is not None else QApplication.focusWidget())
+        return self._manual
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
@@ -210,6 +252,10 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:
             self.editor.retranslate()
+        if self._find_replace is not None:
+            self._find_replace.retranslate()
+        if self._manual is not None:
+            self._manual.retranslate()
         if self._last_saved is not None:
             self._saved(self._last_saved)
         self._update_title()

@@ -142,7 +142,7 @@ def test_header_form_edits_the_report(window, qtbot):
 
 
 def test_search_box_filters_the_tree(window, qtbot):
-    window.actions_by_name["find"].trigger()
+    window.actions_by_name["filter_tree"].trigger()
     type_text(window.editor.search, "เว็บไซต์")
     proxy = window.editor.proxy
     section = proxy.index(0, 0, proxy.index(0, 0))
@@ -271,3 +271,13 @@ def test_switching_language_with_a_report_open_relabels_the_window(window, qtbot
     finally:
         window.switch_language("en")
     assert file_menu.text() == english
+
+
+def test_the_first_window_fits_a_1366_by_768_laptop():
+    from PySide6.QtCore import QSize
+
+    from ita_desktop.ui.main_window import default_size
+
+    assert default_size(QSize(1920, 1040)) == QSize(1200, 780)
+    small = default_size(QSize(1366, 728))  # 768 less a 40-pixel task bar
+    assert small.width() == 1200 and small.height() + 32 <= 728

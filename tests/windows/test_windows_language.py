@@ -65,3 +65,17 @@ def test_an_unknown_locale_name_falls_back_to_thai(on_windows_without_lang):
 
     on_windows_without_lang.setattr("locale.getlocale", unknown)
     assert i18n.ui_language() == "th"
+
+
+def test_a_c_locale_names_no_language(monkeypatch):
+    """A PC or session with no locale (Qt then sets LC_ALL=C.UTF-8 itself) gets the default, Thai."""
+    for var in ("ITA_DESKTOP_LANG", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(i18n, "_ON_WINDOWS", False)
+    monkeypatch.setattr("locale.getlocale", lambda: (None, None))
+    for value in ("C.UTF-8", "C", "POSIX"):
+        monkeypatch.setenv("LC_ALL", value)
+        assert i18n.ui_language() == "th"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert i18n.ui_language() == "en"
