@@ -72,3 +72,21 @@ def small_report_file(path: Path) -> Path:
     with ReportStore.open(path, create=True) as store:
         store.insert_report(small_report())
     return path
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory, in MB.
+
+    Linux's ``ru_maxrss`` carries over the peak of the process that forked this one (a
+    pytest of 430 MB), so the peak of this program image is read from ``VmHWM``.
+    """
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

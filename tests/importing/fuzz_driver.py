@@ -14,7 +14,6 @@ import hashlib
 import json
 import random
 import re
-import resource
 import shutil
 import signal
 import sys
@@ -226,7 +225,9 @@ def main(cases: int, seed: int, workdir: Path) -> None:
             name = "flip_bits"
         result = run_case(kind, name, source, pristine, workdir / "case.ita")
         print(json.dumps({"case": index, **result}, ensure_ascii=False), flush=True)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from tests.helpers import peak_rss_mb
+
+    peak_mb = peak_rss_mb()
     print(json.dumps({"peak_mb": round(peak_mb, 1)}), flush=True)
 
 

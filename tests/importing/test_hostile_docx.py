@@ -64,7 +64,8 @@ def store(tmp_path):
 
 
 _LAUGHS = """
-import json, resource, sys
+import json, sys
+from tests.helpers import peak_rss_mb
 from pathlib import Path
 from ita_desktop.errors import UserError
 from ita_desktop.importing.docx_import import import_docx
@@ -76,7 +77,7 @@ with ReportStore.open(Path(sys.argv[2]), create=True) as store:
         outcome, text = "refused", refused.english
     longest = store.db.execute("SELECT max(length(summary) + length(steps)) FROM measures").fetchone()[0]
 print(json.dumps({"outcome": outcome, "text": text, "longest": longest,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_rss_mb()}))
 """
 
 

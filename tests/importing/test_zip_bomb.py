@@ -20,15 +20,16 @@ GIB = 1 << 30
 LIMIT_MB = 400
 
 _IMPORT = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
 from ita_desktop.importing.docx_import import import_docx
 from ita_desktop.store.report_store import ReportStore
+from tests.helpers import peak_rss_mb
 
 with ReportStore.open(Path(sys.argv[2]), create=True) as store:
     outcome = import_docx(store, Path(sys.argv[1]), workers=2)
     photos = store.db.execute("SELECT count(*) FROM photos").fetchone()[0]
-peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+peak_mb = peak_rss_mb()
 print(json.dumps({"peak_mb": peak_mb, "photos": photos, "skipped": outcome.photos_skipped,
                   "warnings": [w.english for w in outcome.warnings]}))
 """
