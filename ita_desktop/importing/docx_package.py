@@ -123,7 +123,8 @@ class DocxPackage:
             return etree.fromstring(self._archive.read(member), _XML_PARSER)
         except KeyError:
             raise self._damaged(f"{member} is missing") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
+            # OSError: a damaged directory can send zipfile to seek before the start of the file (EINVAL)
             raise self._damaged(f"{member}: {exc}") from None
         except etree.XMLSyntaxError as exc:
             raise self._damaged(f"{member}: {exc.msg}") from None

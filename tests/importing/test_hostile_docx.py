@@ -150,3 +150,16 @@ def test_a_docx_of_only_hostile_parts_is_refused_in_one_line(tmp_path, store):
         import_docx(store, path)
     assert "\n" not in refused.value.english and str(path) in refused.value.english
     assert store.list_reports() == []
+
+
+def test_a_directory_pointing_before_the_start_of_the_file_is_refused(seed, tmp_path, store):
+    """Found by the fuzzing (case 1087 of 3000): zipfile seeks before byte 0 and raises OSError (EINVAL)."""
+    data = bytearray(seed.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16: end + 20], "little")
+    data[end + 16: end + 20] = (offset + 1_000_000).to_bytes(4, "little")  # every member now "starts" < 0
+    path = tmp_path / "before-start.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(UserError) as refused:
+        import_docx(store, path)
+    assert "damaged" in refused.value.english and store.list_reports() == []
