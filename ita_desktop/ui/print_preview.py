@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import ReportFileError
-from ita_desktop.i18n import _, current_language
-from ita_desktop.model import numbering as num
+from ita_desktop.i18n import _
+from ita_desktop.messages import Message
 from ita_desktop.ui.qt_translation import language_notifier
 from ita_desktop.ui.render_worker import Renderer, render_pdf
 
@@ -158,9 +158,8 @@ class PrintPreviewDialog(QDialog):
 
     def _show_page_number(self, *_args) -> None:
         current = self.view.pageNavigator().currentPage() + 1
-        thai = current_language() == "th"  # Thai digits in the Thai UI, as in the tree and the forms
-        self.page_label.setText(_("Page {page} of {count}").format(
-            page=num.digits(current, thai), count=num.digits(self.page_count(), thai)))
+        # Thai digits in the Thai UI, as in the tree and the forms
+        self.page_label.setText(Message("Page {page} of {count}", page=current, count=self.page_count()).text())
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)

@@ -30,8 +30,9 @@ from tests.reliability.kill_driver import TYPED
 from tests.reliability.killing import KillRun, kill_many, kills_per_scenario, writes
 
 KILLS = kills_per_scenario()
-
-pytestmark = pytest.mark.posix  # SIGKILL
+# SIGKILL needs POSIX; child processes killed again and again are most of the suite's time, so
+# `make test-fast` leaves them out.
+pytestmark = [pytest.mark.posix, pytest.mark.sigkill]
 
 
 def integrity(path: Path) -> str:
