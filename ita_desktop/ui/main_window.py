@@ -94,17 +94,23 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.warn(_("Open report"), error.message(current_language()))
             return False
-        self.set_document(document)
-        return True
+        return self.set_document(document)
 
     def warn(self, title: str, text: str) -> None:
         """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK)."""
         QMessageBox.warning(self, title, text)
 
-    def set_document(self, document: ReportDocument) -> None:
+    def set_document(self, document: ReportDocument) -> bool:
+        """Show ``document`` instead of the open one; False (the open one kept, ``document`` closed) when the
+        open one's last changes cannot be written: a document is never dropped with edits not on disk."""
         if self.document is not None:
             self._save_view_settings()
-            self.document.close()
+            if not self.document.close():
+                document.close()
+                self.warn(_("Open report"), _("The last changes to {path} could not be written to the file, so it "
+                                              "stays open. Check the disk or USB drive, then try again.").format(
+                    path=self.document.path))
+                return False
         self.document = document
         document.saved.connect(self._saved)
         document.saveFailed.connect(self._save_failed)
@@ -133,6 +139,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
+        return True
 
     def _document_notices_changed(self) -> None:
         # e.g. today's backup copy, taken in the background, failed: shown in the banner
