@@ -24,8 +24,6 @@ DOMAIN_VOCABULARY = {
     "messages.py", "i18n.py", "typesetting/", "ui/app_fonts.py", "ui/thai_line_breaks.py", "console_streams.py",
     # the spell check's letters: Thai letters and marks, and the letters typists take for one another
     "spelling/checker.py", "spelling/edits.py",
-    # TRANSITIONAL: its TEXTS pairs move to the catalogue in the store-door change (issue 10); drop when merged
-    "ui/backup_dialog.py",
 }
 
 
