@@ -21,6 +21,7 @@ from ita_desktop.ui.form_pages.measure_form import MeasureForm
 from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.report_form import ReportForm
 from ita_desktop.ui.form_pages.section_form import SectionForm
+from ita_desktop.ui.report_switcher import ReportSwitcher
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
 
 # The forms not shown at first are built this long after the editor, when the window is already up.
@@ -41,6 +42,7 @@ class EditorView(QSplitter):
         self.proxy.setSourceModel(self.model)
 
         left = QWidget(self)
+        self.switcher = ReportSwitcher(document, left)
         self.search = QLineEdit(left)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
@@ -56,6 +58,7 @@ class EditorView(QSplitter):
         self.tree.setDropIndicatorShown(True)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.switcher)
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
 
@@ -84,9 +87,10 @@ class EditorView(QSplitter):
         document.sectionChanged.connect(lambda _i: self._reload_page("section"))
         document.groupChanged.connect(lambda _i: self._reload_page("group"))
         document.reloaded.connect(self.report_form.load)
+        document.reloaded.connect(self.show_last_edited)
         self.report_form.load()
         self.tree.expandAll()
-        self.select("report", -1)
+        self.show_last_edited()
         self.retranslate()
         QTimer.singleShot(PAGES_AFTER_SHOW_MS, self, self._build_all_pages)
 
@@ -145,6 +149,12 @@ class EditorView(QSplitter):
         self.tree.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         return True
+
+    def show_last_edited(self) -> None:
+        """Select the measure the clerk last changed in this report (else the report's own form)."""
+        measure_id = self.document.last_measure_id
+        if measure_id is None or not self.select("measure", measure_id):
+            self.select("report", -1)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.document.end_typing()

@@ -18,6 +18,7 @@ from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
 from ita_desktop.ui.menus import build_menus
+from ita_desktop.ui.report_menu import ReportMenu
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
 
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.report_menu = ReportMenu(self)
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
@@ -91,7 +93,10 @@ class MainWindow(QMainWindow):
         document.reloaded.connect(self._update_title)
         document.reportChanged.connect(self._update_title)
         document.noticesChanged.connect(self._document_notices_changed)
+        document.reportsChanged.connect(self.report_menu.update_enabled)
+        document.reloaded.connect(self.report_menu.update_enabled)
         editor = EditorView(document, self)
+        editor.switcher.add_buttons(self.report_menu.button_actions())
         splitter = self.settings.get("window/splitter")
         if not splitter.isEmpty():
             editor.restoreState(splitter)
@@ -108,6 +113,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
         self.undo_action_holder.bind(document.undo_stack)
+        self.report_menu.update_enabled()
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
@@ -201,6 +207,7 @@ class MainWindow(QMainWindow):
         from ita_desktop.ui.menus import retranslate_menus
 
         retranslate_menus(self)
+        self.report_menu.retranslate()
         self.reliability.retranslate()
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:
