@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
@@ -19,10 +19,12 @@ from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.report_menu import ReportMenu
+from ita_desktop.ui.screen_fit import ScreenPlacement
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
 
 WARM_UP_AFTER_MS = 100
+PREFERRED_SIZE = QSize(1280, 860)  # on a larger screen; smaller screens get what fits
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -55,11 +57,9 @@ class MainWindow(QMainWindow):
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.setCentralWidget(self.placeholder)
-        geometry = self.settings.get("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        # The size last used on this screen, else one that fits it (a 1366 x 768 laptop shows the status bar).
+        self.placement = ScreenPlacement(self.settings, "window/placements", PREFERRED_SIZE)
+        self.placement.apply(self)
         from ita_desktop.ui.qt_translation import language_notifier
 
         # Kept so closing disconnects exactly these, once (a second close must not warn).
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ----------------------------------------------------------
     def _save_view_settings(self) -> None:
-        self.settings.set("window/geometry", self.saveGeometry())
+        self.placement.remember(self)
         if self.editor is not None:
             self.settings.set("window/splitter", self.editor.saveState())
         self.settings.sync()

@@ -6,8 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, QTemporaryDir
-from PySide6.QtGui import QImage, QKeySequence, QPainter
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, QSizeF, QTemporaryDir
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,8 +26,11 @@ from ita_desktop.i18n import _, current_language
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.qt_translation import language_notifier
 from ita_desktop.ui.render_worker import Renderer, render_pdf
+from ita_desktop.ui.screen_fit import ScreenPlacement
+from ita_desktop.ui.settings import AppSettings
 
 ZOOM_STEP = 1.25
+PREVIEW_SIZE = QSize(900, 1180)  # an A4 page at a readable size, on a screen tall enough
 BAND_ROWS = 1024  # a page is painted in bands: a 600 dpi A4 page at once would need ~140 MB
 
 
@@ -79,10 +82,22 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter,
     return printed
 
 
+def fit_zoom(viewport: QSize, page_points: QSizeF, pixels_per_point: float, margin: int,
+             whole_page: bool) -> float:
+    """QPdfView's zoom factor that shows a page's whole width (or, with ``whole_page``, the whole page)."""
+    page_width = max(1.0, page_points.width() * pixels_per_point)
+    page_height = max(1.0, page_points.height() * pixels_per_point)
+    zoom = (viewport.width() - 2 * margin) / page_width
+    if whole_page:
+        zoom = min(zoom, (viewport.height() - 2 * margin) / page_height)
+    return max(0.05, zoom)
+
+
 class PrintPreviewDialog(QDialog):
     """Shows the rendered PDF page by page; Print… and Export PDF… act on exactly this PDF."""
 
-    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, suggested_name: str = "") -> None:
+    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, suggested_name: str = "",
+                 settings: AppSettings | None = None) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name or self.pdf_path.name
@@ -91,15 +106,18 @@ class PrintPreviewDialog(QDialog):
         self.view = QPdfView(self)
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        # Fitting is computed here: QPdfView's own FitInView left half a page out of sight.
+        self.fitting: str | None = "width"  # "width", "page", or None once the clerk zooms
+        self.view.viewport().installEventFilter(self)
         self.page_label = QLabel()
         self.zoom_in_button, self.zoom_out_button = QPushButton(), QPushButton()
         self.fit_width_button, self.fit_page_button = QPushButton(), QPushButton()
         self.print_button, self.export_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.zoom_in_button.clicked.connect(lambda: self._zoom(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
-        self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.fit_width_button.clicked.connect(lambda: self.fit("width"))
+        self.fit_page_button.clicked.connect(lambda: self.fit("page"))
         self.print_button.clicked.connect(self.print_)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.accept)
@@ -118,9 +136,40 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        self.placement = ScreenPlacement(settings or AppSettings(), "preview/placements", PREVIEW_SIZE)
+        self.placement.apply(self)
         language_notifier().languageChanged.connect(self.retranslate)
         self.retranslate()
+
+    def fit(self, how: str | None) -> None:
+        """Zoom so the page's width ("width") or the whole page ("page") fits the view; None: leave the zoom."""
+        self.fitting = how
+        if how is None or self.page_count() == 0:
+            return
+        page = self.view.pageNavigator().currentPage()
+        pixels_per_point = self.view.logicalDpiY() / 72.0
+        margins = self.view.documentMargins()
+        margin = max(margins.left(), margins.top(), margins.right(), margins.bottom())
+        viewport = self.view.viewport().size()
+        if how == "page":  # a page and the spacing under it
+            viewport = QSize(viewport.width(), viewport.height() - self.view.pageSpacing())
+        self.view.setZoomFactor(fit_zoom(viewport, self.pdf.pagePointSize(page), pixels_per_point, margin,
+                                         how == "page"))
+        if how == "page":
+            self.view.pageNavigator().jump(page, QPointF(), 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and self.fitting:
+            self.fit(self.fitting)
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.placement.remember(self)
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.placement.remember(self)
+        super().done(result)
 
     def page_count(self) -> int:
         return self.pdf.pageCount()
@@ -143,7 +192,7 @@ class PrintPreviewDialog(QDialog):
             page=num.digits(current, thai), count=num.digits(self.page_count(), thai)))
 
     def _zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.fitting = None
         self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
 
     def print_(self) -> int:
@@ -206,7 +255,7 @@ def preview_dialog(parent: QWidget | None, document, renderer: Renderer | None =
     pdf_path = render_pdf(parent, document, Path(folder.path()) / "preview.pdf", renderer)
     if pdf_path is None:
         return None
-    dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document))
+    dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document), getattr(parent, "settings", None))
     dialog.temporary_folder = folder  # removed with the dialog
     return dialog
 
