@@ -23,6 +23,7 @@ from ita_desktop.ui.form_pages.report_form import ReportForm
 from ita_desktop.ui.form_pages.section_form import SectionForm
 from ita_desktop.ui.report_switcher import ReportSwitcher
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
+from ita_desktop.ui.word_delegates import WordElideDelegate
 
 # The forms not shown at first are built this long after the editor, when the window is already up.
 PAGES_AFTER_SHOW_MS = 150
@@ -51,8 +52,9 @@ class EditorView(QSplitter):
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        # Long Thai titles: keep the number at the start and the count at the end visible.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long Thai titles: keep the number at the start and the item codes at the end visible,
+        # dropping whole words in between (Qt's own elision cuts words).
+        self.tree.setItemDelegate(WordElideDelegate(self.tree, Qt.TextElideMode.ElideMiddle))
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QToolBu
 
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.report_list_model import ReportListModel
+from ita_desktop.ui.word_delegates import WordElideDelegate
 
 MAX_ROWS_SHOWN = 4  # more reports scroll; the tree below keeps the room
 
@@ -25,6 +26,7 @@ class ReportSwitcher(QWidget):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
+        self.view.setItemDelegate(WordElideDelegate(self.view))  # whole words, then "…"
         self.view.clicked.connect(self._chosen)
         self.view.activated.connect(self._chosen)
         self.buttons = QHBoxLayout()

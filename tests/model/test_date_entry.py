@@ -11,7 +11,8 @@ from ita_desktop.model.date_entry import format_date_entry, month_key, parse_dat
 LONG = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน",
         "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
 SHORT = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
-MONTHS = {month_key(name): index + 1 for names in (LONG, SHORT, ["September"]) for index, name in enumerate(names)}
+MONTHS = {month_key(name): index + 1 for names in (LONG, SHORT) for index, name in enumerate(names)}
+MONTHS[month_key("September")] = 9
 DAY = dt.date(2025, 9, 30)
 
 

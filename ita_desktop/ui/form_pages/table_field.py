@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n import _
+from ita_desktop.ui.word_breaks import readiness, wrap_words
+from ita_desktop.ui.word_delegates import WordWrapDelegate
 
 
 class TableField(QWidget):
@@ -22,13 +24,21 @@ class TableField(QWidget):
 
     edited = Signal(list)
 
-    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+    def __init__(self, columns: int, parent: QWidget | None = None, narrow: tuple[int, ...] = ()) -> None:
         super().__init__(parent)
         self._loading = False
+        self._headers: list[str] = []
         self.table = QTableWidget(0, columns, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegate(WordWrapDelegate(self.table))  # cells wrap between words
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in narrow:  # "ที่": as wide as its numbers, not as a text column
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.sectionResized.connect(self._wrap_headers)
+        readiness().ready.connect(self._wrap_headers)
         self.table.verticalHeader().setVisible(False)
         # Rows follow their wrapped text at the table's real width (a one-off resize at load
         # time measured the text before the form was laid out and made rows far too tall).
@@ -53,7 +63,21 @@ class TableField(QWidget):
         self.remove_button.setText(_("Remove row"))
 
     def set_headers(self, headers: list[str]) -> None:
-        self.table.setHorizontalHeaderLabels(headers)
+        self._headers = list(headers)
+        self._wrap_headers()
+
+    def _wrap_headers(self, *_args: object) -> None:
+        """Header texts on as many lines as their column needs, broken between words (none clipped)."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, text in enumerate(self._headers):
+            width = header.sectionSize(column) - 12
+            wrapped = "\n".join(wrap_words(text, metrics, width)) if width > 0 else text
+            item = self.table.horizontalHeaderItem(column)
+            if item is None:
+                self.table.setHorizontalHeaderItem(column, QTableWidgetItem(wrapped))
+            elif item.text() != wrapped:
+                item.setText(wrapped)
 
     def value(self) -> list[list[str]]:
         return [[(self.table.item(r, c).text() if self.table.item(r, c) else "")
@@ -84,6 +108,9 @@ class TableField(QWidget):
         self._loading = False
         self.table.setCurrentCell(row, 0)
         self.edited.emit(self.value())
+        # Straight into the new row's first cell: what the clerk types next belongs there, not to the button.
+        self.table.setFocus()
+        self.table.editItem(self.table.item(row, 0))
 
     def remove_row(self) -> None:
         row = self.table.currentRow()
