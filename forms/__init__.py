@@ -40,3 +40,6 @@ _measure = _load("measure.json")
 MEASURE_PARTS: tuple[FormField, ...] = _fields(_measure["parts"])
 MEASURE_EXTRAS: tuple[FormField, ...] = _fields(_measure["extras"])
 TEXT_PART_KEYS: tuple[str, ...] = tuple(f.key for f in MEASURE_PARTS if f.kind in ("text", "line"))
+# The standard group title per instrument ("IIT" → "ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"): what choosing
+# the instrument of a group with no title of its own yet puts in its title.
+GROUP_TITLES: dict[str, str] = dict(_load("groups.json")["titles"])

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 
 LOCK_SUFFIX = ".lock"
 
@@ -77,15 +79,20 @@ def _owner_text(path: Path) -> str:
         return ""
 
 
+_OWNER = re.compile(r"^pid (\d+) on (.+)$")
+
+
 def _already_open(path: Path) -> ReportFileError:
-    owner = _owner_text(path)
-    detail_en = f" (held by {owner})" if owner else ""
-    detail_th = f" (โดย {owner})" if owner else ""
-    return ReportFileError(
-        f"{path}: the file is already open in another window or on another computer{detail_en}. "
-        "Close it there first.",
-        f"{path}: ไฟล์นี้เปิดอยู่ในหน้าต่างอื่นหรือบนเครื่องอื่น{detail_th} กรุณาปิดไฟล์ที่นั่นก่อน",
-    )
+    # The side file says "pid 21331 on vm": its parts go into the message, worded in the clerk's language.
+    owner = _OWNER.match(_owner_text(path))
+    if owner is None:
+        return ReportFileError(Message(
+            "{path}: the file is already open in another window or on another computer. Close it there first.",
+            path=path))
+    return ReportFileError(Message(
+        "{path}: the file is already open in another window or on another computer (program number {pid} "
+        "on the computer {computer}). Close it there first.",
+        path=path, pid=owner.group(1), computer=owner.group(2).strip()))
 
 
 def _open_locked(side: Path) -> int | None:

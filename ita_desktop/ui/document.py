@@ -215,6 +215,21 @@ class ReportDocument(QObject):
         """kind (GroupKind or None) or title."""
         self._set("group", self.group(group_id), key, value, _("Edit group"))
 
+    def set_group_kind(self, group_id: int, kind: Any) -> None:
+        """The group's instrument; a group still without a title of its own takes the instrument's standard one."""
+        from ita_desktop.forms import GROUP_TITLES
+
+        group = self.group(group_id)
+        untitled = group.title.strip() in ("", _("New group"), "New group", *GROUP_TITLES.values())
+        standard = GROUP_TITLES.get(str(kind), "") if kind else ""
+        if not untitled or not standard or group.title == standard:
+            self.set_group_field(group_id, "kind", kind)
+            return
+        self.undo_stack.beginMacro(_("Edit group"))
+        self.set_group_field(group_id, "kind", kind)
+        self.set_group_field(group_id, "title", standard)
+        self.undo_stack.endMacro()
+
     def set_measure_field(self, measure_id: int, key: str, value: Any) -> None:
         """title, items, items_previous, steps, responsible, summary, outcome, table, notes."""
         self._set("measure", self.measure(measure_id), key, value, _("Edit measure"))
@@ -272,7 +287,15 @@ class ReportDocument(QObject):
             self.undo_stack.push(undo_commands.MoveSectionCommand(self, section, index, _("Move section")))
 
     def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> MeasureGroup:
+        """A new group; a new section's nameless, empty first group is the one given the name (it is ๑.๑)."""
         section = self.section(section_id)
+        placeholder = section.groups[0] if len(section.groups) == 1 else None
+        if placeholder is not None and not (placeholder.kind or placeholder.title.strip() or placeholder.measures):
+            self.undo_stack.beginMacro(_("Add group"))
+            self.set_group_field(placeholder.id, "title", title)
+            self.set_group_kind(placeholder.id, kind)
+            self.undo_stack.endMacro()
+            return placeholder
         index = len(section.groups) if index is None else max(0, min(index, len(section.groups)))
         group = MeasureGroup(kind=kind, title=title)
         self.undo_stack.push(undo_commands.AddGroupCommand(self, section, group, index, _("Add group")))

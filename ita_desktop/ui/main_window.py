@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.report_menu = ReportMenu(self)
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)  # not stuck to the left edge
+        self.placeholder.setWordWrap(True)
         self.setCentralWidget(self.placeholder)
         # The size last used on this screen, else one that fits it (a 1366 x 768 laptop shows the status bar).
         self.placement = ScreenPlacement(self.settings, "window/placements", PREFERRED_SIZE)

@@ -130,3 +130,28 @@ def test_import_into_this_file_adds_a_report_beside_the_others(window, tmp_path,
     assert window.file_ops.import_text(str(source), into="this")
     assert [r.fiscal_year for r in window.document.reports()] == [2566, 2567]
     assert window.document.report.fiscal_year == 2566
+
+
+def test_a_new_sections_first_group_is_numbered_one_and_takes_the_standard_title(window):
+    from ita_desktop.model import GroupKind
+    from ita_desktop.model.headings import group_heading
+    from ita_desktop.model.numbering import thai_digits
+
+    window.actions_by_name["add_section"].trigger()
+    section = window.document.report.sections[-1]
+    window.actions_by_name["add_group"].trigger()
+    assert len(section.groups) == 1  # the nameless group a section starts with became this group
+    group = section.groups[0]
+    window.editor.group_form.write("kind", GroupKind.IIT)
+    assert group.title == "ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"
+    index = window.document.report.sections.index(section)
+    assert group_heading(group, index, 0, True).startswith(thai_digits(f"{index + 1}.1 "))
+    window.editor.group_form.write("kind", GroupKind.OIT)  # the standard title follows the instrument
+    assert group.title == "ด้านการเปิดเผยข้อมูลสาธารณะ"
+    window.document.set_group_field(group.id, "title", "ด้านพิเศษของเรา")
+    window.editor.group_form.write("kind", GroupKind.EIT)  # a title of the clerk's own stays
+    assert group.title == "ด้านพิเศษของเรา" and group.kind == GroupKind.EIT
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()  # kind and standard title come back as one step each
+    assert group.kind == GroupKind.IIT and group.title == "ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"
