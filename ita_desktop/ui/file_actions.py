@@ -6,12 +6,14 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.model import Report
 from ita_desktop.ui.autosave import WRITE_ERRORS, describe_write_error
+from ita_desktop.ui.file_dialogs import ask_open, ask_save, clerk_folder
 
 if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
@@ -47,11 +49,11 @@ class FileOperations:
 
     def _folder(self) -> str:
         document = self.window.document
-        return str(document.path.parent) if document else str(Path.home())
+        return clerk_folder(document.path if document else None)
 
     def new_report(self, path: str | None = None) -> bool:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ita_filter())
+            path = ask_save(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
                 return False
         if not path.endswith(".ita"):
@@ -73,7 +75,7 @@ class FileOperations:
 
     def open(self, path: str | None = None) -> bool:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Open report"), self._folder(), ita_filter())
+            path = ask_open(self.window, _("Open report"), self._folder(), ita_filter())
             if not path:
                 return False
         return self.window.open_path(path)
@@ -99,7 +101,7 @@ class FileOperations:
         if document is None:
             return False
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Import a text or Word report"),
+            path = ask_open(self.window, _("Import a text or Word report"),
                                                         self._folder(), _("Text or Word") + " (*.txt *.docx)")
             if not path:
                 return False
@@ -110,7 +112,7 @@ class FileOperations:
             return self._import_here(path)
         if new_file is None:
             suggested = str(Path(self._folder()) / (Path(path).stem + ".ita"))
-            new_file, _filter = QFileDialog.getSaveFileName(self.window, _("New file for the import"), suggested,
+            new_file = ask_save(self.window, _("New file for the import"), suggested,
                                                             ita_filter())
             if not new_file:
                 return False
@@ -144,7 +146,7 @@ class FileOperations:
         if result.warnings:
             lines = [w.message(current_language()) for w in result.warnings[:20]]
             QMessageBox.information(self.window, _("Import text"),
-                                    _("Imported with {count} warnings:").format(count=len(result.warnings))
+                                    Message("Imported with {count} warnings:", count=len(result.warnings)).text()
                                     + "\n" + "\n".join(lines))
         return True
 
@@ -153,8 +155,8 @@ class FileOperations:
         if document is None:
             return
         if path is None:
-            suggested = str(document.path.with_suffix(".json"))
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export JSON"), suggested, "JSON (*.json)")
+            suggested = str(Path(self._folder()) / (document.path.stem + ".json"))
+            path = ask_save(self.window, _("Export JSON"), suggested, "JSON (*.json)")
             if not path:
                 return
         from ita_desktop.atomic_file import write_atomically
@@ -183,7 +185,7 @@ class FileOperations:
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
             QMessageBox.information(self.window, _("Import Word"),
-                                    _("Imported with {count} warnings:").format(count=len(outcome.warnings))
+                                    Message("Imported with {count} warnings:", count=len(outcome.warnings)).text()
                                     + "\n" + "\n".join(lines))
         return True
 
@@ -193,8 +195,8 @@ class FileOperations:
         if document is None:
             return
         if path is None:
-            suggested = str(document.path.with_suffix(".docx"))
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export Word"), suggested, "Word (*.docx)")
+            suggested = str(Path(self._folder()) / (document.path.stem + ".docx"))
+            path = ask_save(self.window, _("Export Word"), suggested, "Word (*.docx)")
             if not path:
                 return
         from ita_desktop.ui.word_export import ExportCancelled, export_word_file
@@ -223,7 +225,9 @@ class FileOperations:
         from ita_desktop.ui.print_preview import export_pdf
 
         if self.window.document is not None:
-            export_pdf(self.window, self.window.document)
+            written = export_pdf(self.window, self.window.document)
+            if written is not None:  # as after a Word export: the clerk sees where the PDF went
+                self.window.statusBar().showMessage(_("Exported {path}").format(path=written), 8000)
 
     def preprint_check(self) -> None:
         from ita_desktop.ui.preprint_dialog import show_preprint_check

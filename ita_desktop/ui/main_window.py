@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
@@ -15,6 +15,7 @@ from ita_desktop.model import numbering as num
 from ita_desktop.ui.backup_dialog import WindowReliability
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
+from ita_desktop.ui.edit_icons import apply_edit_icons
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
 from ita_desktop.ui.menus import build_menus
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self.report_menu = ReportMenu(self)
+        apply_edit_icons(self.actions_by_name, self.palette().color(QPalette.ColorRole.WindowText))
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)  # not stuck to the left edge

@@ -52,8 +52,8 @@ def _texts() -> dict[str, str]:
         "export_docx": _("Export &Word…"),
         "preview": _("Print pre&view…"), "print": _("&Print…"), "check": _("Pre-print &check…"),
         "quit": _("&Quit"), "undo": _("&Undo"), "redo": _("&Redo"), "add_measure": _("Add &measure"),
-        "add_group": _("Add &group"), "add_section": _("Add &section"), "duplicate": _("D&uplicate measure"),
-        "delete": _("&Delete"), "move_up": _("Move &up"), "move_down": _("Move do&wn"), "find": _("&Find"),
+        "add_group": _("Add &group"), "add_section": _("Add &section"), "duplicate": _("Du&plicate measure"),
+        "delete": _("&Delete"), "move_up": _("Mo&ve up"), "move_down": _("Move do&wn"), "find": _("&Find"),
         "catalogue": _("Item &catalogue…"), "lang_th": "ไทย", "lang_en": "English", "about": _("&About"),
     }
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n import _
+from ita_desktop.ui.file_dialogs import ask_open_many
 from ita_desktop.ui.photo_import import IMAGE_SUFFIXES, import_photos
 from ita_desktop.ui.photo_list_model import PHOTO_ID_MIME, PhotoListModel
 from ita_desktop.ui.photo_preview import PhotoPreview
@@ -180,7 +180,7 @@ class PhotosPanel(QWidget):
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         patterns += " " + patterns.upper()
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = ask_open_many(
             self, _("Add photos"), "", _("Pictures ({patterns})").format(patterns=patterns) + ";;"
             + _("All files (*)"))
         if paths:

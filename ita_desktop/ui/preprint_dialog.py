@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.model.checks import Problem, Severity, check_report
 from ita_desktop.ui.qt_translation import language_notifier
 
@@ -88,9 +89,10 @@ class PreprintDialog(QDialog):
         if not self.problems:
             self.summary.setText(_("No problems found: the report is ready to print."))
         else:
-            self.summary.setText(_("{count} problems ({errors} to fix before printing). "
-                                   "Double-click a line to go to it.").format(count=len(self.problems),
-                                                                             errors=errors))
+            # Through Message: the counts are written in Thai digits in the Thai UI ("๙ รายการ", not "9 รายการ").
+            self.summary.setText(Message("{count} problems ({errors} to fix before printing). "
+                                         "Double-click a line to go to it.", count=len(self.problems),
+                                         errors=errors).text(language))
         self.tree.clear()
         style = self.style()
         icons = {Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),

@@ -13,7 +13,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ita_desktop.i18n import _, current_language
 from ita_desktop.model import numbering as num
+from ita_desktop.ui.file_dialogs import ask_save, clerk_folder
 from ita_desktop.ui.qt_translation import language_notifier
 from ita_desktop.ui.render_worker import Renderer, render_pdf
 from ita_desktop.ui.screen_fit import ScreenPlacement
@@ -234,12 +234,12 @@ def print_with_dialog(parent: QWidget | None, pdf_path: str | Path) -> int:
 
 
 def suggested_pdf_name(document) -> str:
-    """"<file name>.pdf" next to the .ita file."""
-    return str(Path(document.path).with_suffix(".pdf"))
+    """"<file name>.pdf" next to the .ita file (in Documents for the sample, not the hidden data folder)."""
+    return str(Path(clerk_folder(Path(document.path))) / (Path(document.path).stem + ".pdf"))
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, _("Export PDF"), suggested, _("PDF files (*.pdf)"))
+    path = ask_save(parent, _("Export PDF"), suggested, _("PDF files (*.pdf)"))
     if not path:
         return None
     return Path(path if path.lower().endswith(".pdf") else path + ".pdf")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QStyle
 
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.ui.report_list_model import report_line
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ class ReportMenu:
         if document is None or document.duplicate_as_next_year(document.report_id) is None:
             return
         self.window.statusBar().showMessage(
-            _("Fiscal year {year} created from the previous report.").format(
-                year=document.report.fiscal_year), 8000)
+            Message("Fiscal year {year} created from the previous report.",
+                    year=document.report.fiscal_year).text(), 8000)
 
     def rename(self) -> None:
         document = self.window.document
