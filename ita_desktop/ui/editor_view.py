@@ -62,7 +62,7 @@ class EditorView(QSplitter):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.switcher)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
 
         self.forms = QStackedWidget(self)
         # The report form shows first; the others are built when first needed, or once the window is up.

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.report_list_model import ReportListModel
@@ -26,6 +34,8 @@ class ReportSwitcher(QWidget):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # entries elide instead
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # the tree takes the rest
         self.view.setItemDelegate(WordElideDelegate(self.view))  # whole words, then "…"
         self.view.clicked.connect(self._chosen)
         self.view.activated.connect(self._chosen)
@@ -53,10 +63,20 @@ class ReportSwitcher(QWidget):
             self.buttons.insertWidget(self.buttons.count() - 1, button)
 
     def _fit(self) -> None:
+        """As tall as its reports (up to MAX_ROWS_SHOWN; more scroll)."""
         rows = max(1, min(self.model.rowCount(), MAX_ROWS_SHOWN))
-        row_height = max(self.view.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        row_height = max(self.view.sizeHintForRow(0), self.view.fontMetrics().lineSpacing() + 6)
         frame = 2 * self.view.frameWidth()
         self.view.setFixedHeight(rows * row_height + frame + 2)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.PolishRequest):
+            self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fit()  # the row height is known once the view is polished
 
     def select_shown(self) -> None:
         row = self.model.row_of(self.document.report_id)

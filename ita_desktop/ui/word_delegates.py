@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ita_desktop.ui.word_breaks import elide_words, readiness, wrap_words
 
@@ -77,7 +85,10 @@ class WordWrapDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         natural = max((opt.fontMetrics.horizontalAdvance(line) for line in opt.text.split("\n")), default=0)
         natural += 2 * CELL_PADDING + 2
-        # A row's height is asked with its column's width in the option; a column's width without one.
-        width = option.rect.width() if option.rect.width() > 0 else natural
+        # A row's height follows its column's width; a column sized to its contents, the text's own width.
+        header = self.view.horizontalHeader() if isinstance(self.view, QTableView) else None
+        fitted = QHeaderView.ResizeMode.ResizeToContents
+        resizing = header is not None and header.sectionResizeMode(index.column()) == fitted
+        width = natural if header is None or resizing else self.view.columnWidth(index.column())
         lines = self._lines(opt, opt.text, width) if opt.text else [""]
         return QSize(min(width, natural), len(lines) * opt.fontMetrics.lineSpacing() + 2 * CELL_PADDING)

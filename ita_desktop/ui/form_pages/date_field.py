@@ -61,6 +61,7 @@ class BuddhistCalendar(QFrame):
         self.calendar.setNavigationBarVisible(False)
         self.calendar.setLocale(_THAI)
         self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.month = QComboBox(self)
         self.month.addItems(_month_names()[0])
         self.year = QSpinBox(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,12 @@ class TableField(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.sectionResized.connect(self._wrap_headers)
         readiness().ready.connect(self._wrap_headers)
+        # Wrapped cells need more lines when their column narrows: rows are measured again after a resize.
+        self._rows_to_fit = QTimer(self, singleShot=True, interval=0)
+        self._rows_to_fit.timeout.connect(
+            lambda: self.table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
+        header.sectionResized.connect(self._rows_to_fit.start)
+        readiness().ready.connect(self._rows_to_fit.start)
         self.table.verticalHeader().setVisible(False)
         # Rows follow their wrapped text at the table's real width (a one-off resize at load
         # time measured the text before the form was laid out and made rows far too tall).
