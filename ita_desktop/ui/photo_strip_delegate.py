@@ -12,6 +12,7 @@ from ita_desktop.ui.word_breaks import fit_lines
 THUMB_PX = 120
 PAD = 6
 CAPTION_LINES = 2
+LINE_GAP = 2  # px between caption lines: Thai marks above and below need room
 SELECTION_PEN = 3  # px: which photo the caption box edits must be seen at a glance
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -26,7 +27,7 @@ def cell_size(font: QFont) -> QSize:
     """Every cell alike: a square for any thumbnail (portrait or landscape), two caption lines, the name."""
     metrics, small = QFontMetrics(font), QFontMetrics(_small(font))
     return QSize(THUMB_PX + 2 * PAD + 16,
-                 PAD + THUMB_PX + PAD + CAPTION_LINES * metrics.lineSpacing() + small.lineSpacing() + PAD)
+                 PAD + THUMB_PX + PAD + CAPTION_LINES * (metrics.lineSpacing() + LINE_GAP) + small.lineSpacing() + PAD)
 
 
 class PhotoStripDelegate(QStyledItemDelegate):
@@ -68,14 +69,14 @@ class PhotoStripDelegate(QStyledItemDelegate):
                               CAPTION_LINES):
             painter.drawText(QRect(rect.left() + PAD, top, text_width, metrics.lineSpacing()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, line)
-            top += metrics.lineSpacing()
+            top += metrics.lineSpacing() + LINE_GAP
         name = str(index.data(NAME_ROLE) or "")
         if name:
             small = _small(option.font)
             small_metrics = QFontMetrics(small)
             painter.setFont(small)
             painter.setPen(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-            top = rect.top() + PAD + THUMB_PX + PAD + CAPTION_LINES * metrics.lineSpacing()
+            top = rect.top() + PAD + THUMB_PX + PAD + CAPTION_LINES * (metrics.lineSpacing() + LINE_GAP)
             painter.drawText(QRect(rect.left() + PAD, top, text_width, small_metrics.lineSpacing()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                              small_metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, text_width))

@@ -82,10 +82,11 @@ def with_break_hints(text: str) -> str:
     return ZERO_WIDTH_SPACE.join(pieces)
 
 
-def _spans(paragraph: str, metrics: QFontMetrics, width: int) -> list[tuple[int, int]]:
+def _spans(paragraph: str, metrics: QFontMetrics, width: int, break_after: str = "") -> list[tuple[int, int]]:
     """(start, end) of each line of one paragraph, greedily filled, broken only at word bounds."""
     spans, line_start, previous = [], 0, 0
-    for cut in [*word_bounds(paragraph), len(paragraph)]:
+    extra = {i + 1 for i, ch in enumerate(paragraph[:-1]) if ch in break_after}
+    for cut in [*sorted(set(word_bounds(paragraph)) | extra), len(paragraph)]:
         if previous > line_start and metrics.horizontalAdvance(paragraph[line_start:cut].rstrip()) > width:
             spans.append((line_start, previous))
             line_start = previous
@@ -94,10 +95,11 @@ def _spans(paragraph: str, metrics: QFontMetrics, width: int) -> list[tuple[int,
     return spans
 
 
-def wrap_words(text: str, metrics: QFontMetrics, width: int) -> list[str]:
-    """Lines of at most ``width`` pixels, broken between words; a word wider than that keeps a line of its own."""
+def wrap_words(text: str, metrics: QFontMetrics, width: int, break_after: str = "") -> list[str]:
+    """Lines of at most ``width`` pixels, broken between words (and after any of ``break_after``);
+    a word wider than that keeps a line of its own."""
     return [paragraph[start:end].strip() for _offset, paragraph in _lines_with_offsets(text)
-            for start, end in _spans(paragraph, metrics, width)]
+            for start, end in _spans(paragraph, metrics, width, break_after)]
 
 
 def _longest_fitting(cuts: list[int], fits) -> int:

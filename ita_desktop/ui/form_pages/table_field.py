@@ -18,6 +18,8 @@ from ita_desktop.i18n import _
 from ita_desktop.ui.word_breaks import readiness, wrap_words
 from ita_desktop.ui.word_delegates import WordWrapDelegate
 
+MAX_ROWS_HEIGHT_LINES = 14  # a taller table scrolls inside the form
+
 
 class TableField(QWidget):
     """Rows of strings; ``edited(rows)`` fires after each change the clerk makes."""
@@ -41,8 +43,7 @@ class TableField(QWidget):
         readiness().ready.connect(self._wrap_headers)
         # Wrapped cells need more lines when their column narrows: rows are measured again after a resize.
         self._rows_to_fit = QTimer(self, singleShot=True, interval=0)
-        self._rows_to_fit.timeout.connect(
-            lambda: self.table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
+        self._rows_to_fit.timeout.connect(self._fit_rows)
         header.sectionResized.connect(self._rows_to_fit.start)
         readiness().ready.connect(self._rows_to_fit.start)
         self.table.verticalHeader().setVisible(False)
@@ -64,6 +65,14 @@ class TableField(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
 
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (a long one scrolls)."""
+        self.table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        line = self.table.fontMetrics().lineSpacing() + 8
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        chrome = self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 2
+        self.table.setFixedHeight(chrome + max(2 * line, min(rows + line // 2, MAX_ROWS_HEIGHT_LINES * line)))
+
     def retranslate(self) -> None:
         self.add_button.setText(_("Add row"))
         self.remove_button.setText(_("Remove row"))
@@ -78,7 +87,8 @@ class TableField(QWidget):
         metrics = header.fontMetrics()
         for column, text in enumerate(self._headers):
             width = header.sectionSize(column) - 12
-            wrapped = "\n".join(wrap_words(text, metrics, width)) if width > 0 else text
+            # "Problem/deficiency", "ปัญหา/ข้อบกพร่อง": a header may also break after its slash.
+            wrapped = "\n".join(wrap_words(text, metrics, width, break_after="/")) if width > 0 else text
             item = self.table.horizontalHeaderItem(column)
             if item is None:
                 self.table.setHorizontalHeaderItem(column, QTableWidgetItem(wrapped))
@@ -100,9 +110,11 @@ class TableField(QWidget):
                     self.table.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
         finally:
             self._loading = False
+        self._rows_to_fit.start()
 
     def _changed(self) -> None:
         if not self._loading:
+            self._rows_to_fit.start()
             self.edited.emit(self.value())
 
     def add_row(self) -> None:
@@ -112,6 +124,7 @@ class TableField(QWidget):
         for c in range(self.table.columnCount()):
             self.table.setItem(row, c, QTableWidgetItem(""))
         self._loading = False
+        self._rows_to_fit.start()
         self.table.setCurrentCell(row, 0)
         self.edited.emit(self.value())
         # Straight into the new row's first cell: what the clerk types next belongs there, not to the button.
@@ -122,4 +135,5 @@ class TableField(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            self._rows_to_fit.start()
             self.edited.emit(self.value())
