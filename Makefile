@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint i18n system-deps system-deps-gui clean
+.PHONY: run test bench lint i18n system-deps system-deps-gui clean bundle windows-kit windows-check
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,11 +33,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench
 
 # Translations: extract the English UI strings (and Qt's own, keyed by Qt context), merge them into the
-# Thai catalogue, compile the .mo that ships in resources/translations.
+# Thai catalogue, compile the .mo that ships in resources/translations. Message.plural is found by its
+# last name, "plural": Babel's Python extractor does not follow dotted names.
 I18N_DIR := resources/translations
-PYBABEL := $(VENV)/bin/pybabel
+# Through the venv's own interpreter: the form extractor (babel.cfg) is imported from this checkout.
+PYBABEL := $(PY) -m babel.messages.frontend
 i18n: $(STAMP)
-	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 -k Message:1 -k Message.plural:1,2 --no-location --sort-output --project=ITA-Desktop \
+	$(PYBABEL) extract -F babel.cfg -k qt_string:1c,2 -k Message:1 -k plural:1,2 --no-location --sort-output --project=ITA-Desktop \
 		--copyright-holder="ITA Desktop" --msgid-bugs-address="" -o $(I18N_DIR)/ita_desktop.pot .
 	@if test -f $(I18N_DIR)/th/LC_MESSAGES/ita_desktop.po; then \
 		$(PYBABEL) update -i $(I18N_DIR)/ita_desktop.pot -d $(I18N_DIR) -D ita_desktop -l th --no-fuzzy-matching --ignore-obsolete; \
@@ -47,9 +49,22 @@ i18n: $(STAMP)
 	$(PYBABEL) compile -d $(I18N_DIR) -D ita_desktop --statistics
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
 
 # make stress – long reliability runs: ITA_KILLS SIGKILLs per scenario, then every test without network
 .PHONY: stress
 stress: system-deps $(STAMP)
 	ITA_KILLS=$${ITA_KILLS:-150} PY=$(PY) stress/run_stress.sh
+
+# Packaging (heavy, not part of make test; each target checks what it built and fails otherwise).
+# make bundle        – the Linux one-folder app in dist/ita-desktop/ (ita-desktop, ita-desktop-cli)
+# make windows-kit   – dist/windows-kit/: all an offline Windows PC needs to build and install the app
+# make windows-check – the kit's Windows Qt + thai.dll under wine64, and its installer built and run
+bundle: $(STAMP)
+	REFERENCE_PYTHON=$(PY) scripts/build-bundle.sh
+
+windows-kit: $(STAMP)
+	PY=$(PY) scripts/build-windows-kit.sh
+
+windows-check: windows-kit
+	PY=$(PY) scripts/windows-check.sh

@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ita_desktop.kill_points import kill_point
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -60,8 +62,10 @@ def _migrations() -> Migrations:
 
 def _register(migrations: Migrations, version: int, name: str, script: str) -> None:
     def apply(db: Database) -> None:
+        kill_point("migration-step")  # inside this migration's transaction, before its first statement
         for statement in _statements(script):
             db.execute(statement)
+            kill_point("migration-statement")
         db.execute(f"PRAGMA user_version = {version}")
 
     migrations(name=name)(apply)

@@ -13,11 +13,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
+from ita_desktop.messages import Message
+
+# Windows refuses to replace a file a PDF viewer or Word has open (or antivirus is scanning):
+# ERROR_ACCESS_DENIED or ERROR_SHARING_VIOLATION. A scan ends within moments; a viewer does not.
+_HELD_BY_ANOTHER_PROGRAM = (5, 32)
+REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 
 def _save_error(output: Path, exc: OSError) -> ReportFileError:
-    return ReportFileError(f"{output}: could not save the file ({exc.strerror}).",
-                           f"{output}: บันทึกไฟล์ไม่สำเร็จ ({exc.strerror})")
+    return ReportFileError(Message("{path}: could not save the file ({reason}).", path=output, reason=exc.strerror))
 
 
 class _SavingFile:
@@ -29,6 +35,7 @@ class _SavingFile:
         self._output = output
 
     def write(self, data: bytes | bytearray) -> int:
+        kill_point("output-write")
         try:
             return self._file.write(data)
         except OSError as exc:
@@ -66,6 +73,26 @@ def _shared_mode(output: Path) -> int:
         return 0o666 & ~_process_umask()
 
 
+def _held_by_another_program(exc: OSError) -> bool:
+    return getattr(exc, "winerror", None) in _HELD_BY_ANOTHER_PROGRAM
+
+
+def replace_file(temp_name: str | Path, output: Path) -> None:
+    """``os.replace``, retried while another program holds ``output``; then a clear ReportFileError."""
+    for delay in (*REPLACE_RETRY_DELAYS_S, None):
+        try:
+            os.replace(temp_name, output)
+            return
+        except PermissionError as exc:
+            if not _held_by_another_program(exc):
+                raise
+            if delay is None:
+                raise ReportFileError(Message(
+                    "{path}: the file is open in another program (a PDF viewer or Word?). "
+                    "Close it in the other program and save again.", path=output)) from exc
+            time.sleep(delay)
+
+
 # A temporary file this old was left by a render that was killed (a render takes seconds).
 STALE_PART_SECONDS = 600
 
@@ -89,8 +116,8 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise ReportFileError(f"{output}: cannot write here ({exc.strerror}).",
-                              f"{output}: เขียนไฟล์ที่ตำแหน่งนี้ไม่ได้ ({exc.strerror})") from exc
+        raise ReportFileError(Message("{path}: cannot write here ({reason}).",
+                                      path=output, reason=exc.strerror)) from exc
     written = False
     try:
         with os.fdopen(handle, "wb") as file:
@@ -103,13 +130,14 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
                     os.fchmod(file.fileno(), _shared_mode(output))
             except OSError as exc:
                 raise _save_error(output, exc) from exc
-        os.replace(temp_name, output)
+        kill_point("output-replace")
+        replace_file(temp_name, output)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         if written:  # closing or replacing the file failed
             raise _save_error(output, exc) from exc
         raise  # the render itself failed: not a saving problem
-    except BaseException:
+    except BaseException:  # including the file held by another program
         Path(temp_name).unlink(missing_ok=True)
         raise
 

@@ -11,11 +11,9 @@ __all__ = ["PhotoError", "ReportFileError", "UserError", "ui_language"]
 class UserError(Exception):
     """A problem the clerk can act on; its :class:`Message` is translated when shown."""
 
-    def __init__(self, message: Message | str, thai: str | None = None) -> None:
-        # TRANSITIONAL: (english, thai) pairs are being moved into the catalogue; new code passes a Message.
-        self.text_message = message if isinstance(message, Message) else None
-        self._pair = None if isinstance(message, Message) else (message, thai or message)
-        super().__init__(self.message("en"))
+    def __init__(self, text: Message) -> None:
+        self.text = text
+        super().__init__(text.text("en"))
 
     @property
     def english(self) -> str:
@@ -26,10 +24,8 @@ class UserError(Exception):
         return self.message("th")
 
     def message(self, language: str | None = None) -> str:
-        if self.text_message is not None:
-            return self.text_message.text(language)
-        english, thai = self._pair
-        return thai if (language or ui_language()) == "th" else english
+        """The message in ``language`` (default: the language in use)."""
+        return self.text.text(language)
 
 
 class ReportFileError(UserError):

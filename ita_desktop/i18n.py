@@ -10,13 +10,35 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import sys
 from functools import cache
 
 from ita_desktop.paths import resource
 
 DOMAIN = "ita_desktop"
 LANGUAGES = ("th", "en")
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each named in itself, as language menus do
 _language: str | None = None  # None until set_language: the environment decides
+
+
+_ON_WINDOWS = sys.platform == "win32"
+_LANG_THAI = 0x1E  # the primary language of a Windows LANGID/LCID (0x041E: Thai, Thailand)
+
+
+def language_of_locale(name: str) -> str:
+    """"th" for a Thai locale name ("th_TH.UTF-8", "th-TH", Windows' "Thai_Thailand.874"), else "en"."""
+    return "th" if name.lower().startswith("th") else "en"
+
+
+def windows_language(kernel32=None) -> str:
+    """"th" when Windows shows Thai or the user's formats are Thai (an English Windows set up for
+    Thailand is the usual clerk's PC), else "en". Windows sets no LANG for a program to read."""
+    if kernel32 is None:
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+    ids = (kernel32.GetUserDefaultUILanguage(), kernel32.GetUserDefaultLCID())
+    return "th" if any(value & 0x3FF == _LANG_THAI for value in ids) else "en"
 
 
 def ui_language() -> str:
@@ -27,9 +49,17 @@ def ui_language() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         if value:
-            return "th" if value.lower().startswith("th") else "en"
-    code = locale.getlocale()[0] or ""
-    return "en" if code and not code.lower().startswith("th") else "th"
+            return language_of_locale(value)
+    if _ON_WINDOWS:
+        try:
+            return windows_language()
+        except (OSError, AttributeError):
+            pass  # the locale below says what Windows was set up with
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:  # a locale name Python does not know
+        code = ""
+    return language_of_locale(code) if code else "th"
 
 
 @cache

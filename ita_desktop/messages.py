@@ -6,7 +6,7 @@ The one way to word anything the clerk sees, in the window and on the command li
     Message.plural("{count} photo", "{count} photos", n)
 
 Thai lives in the catalogue (``resources/translations``), never in code. Numbers given as
-parameters are written in Thai digits when the message is shown in Thai. Tables of messages
+parameters (and clock times) are written in Thai digits when the message is shown in Thai. Tables of messages
 declared ahead of use mark their msgids with :func:`N_` so ``make i18n`` extracts them.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 
 from ita_desktop import i18n
 
@@ -65,6 +66,11 @@ def _shown(value: object, language: str) -> object:
     """A parameter as the message shows it: numbers in Thai digits in Thai, nested messages translated."""
     if isinstance(value, Message):
         return value.text(language)
+    if isinstance(value, (list, tuple)):  # a list of names: "Steps or method, Outcome"
+        return ", ".join(str(_shown(item, language)) for item in value)
+    if isinstance(value, time):  # a clock time: "14:03:12", "๑๔:๐๓:๑๒" in Thai
+        value = value.strftime("%H:%M:%S")
+        return value.translate(_TO_THAI_DIGITS) if language == "th" else value
     if isinstance(value, int) and not isinstance(value, bool) and language == "th":
         return str(value).translate(_TO_THAI_DIGITS)
     return value

@@ -7,8 +7,11 @@ PY=${PY:-.venv/bin/python}
 export QT_QPA_PLATFORM=offscreen
 export PYTHAINLP_DATA="${PYTHAINLP_DATA:-${TMPDIR:-/tmp}/ita-desktop-test-pythainlp}"
 
-echo "== SIGKILL stress: ITA_KILLS=${ITA_KILLS:=150} per scenario"
+echo "== SIGKILL stress: ITA_KILLS=${ITA_KILLS:=150} named kill points per scenario"
 ITA_KILLS=$ITA_KILLS "$PY" -m pytest -q -p no:cacheprovider tests/reliability/test_sigkill.py
+
+echo "== SIGKILL at random moments: ${ITA_RANDOM_KILLS:=10} per scenario"
+"$PY" stress/random_kills.py "$ITA_RANDOM_KILLS"
 
 if unshare -n true 2>/dev/null; then
     echo "== the whole test suite with no network (unshare -n)"

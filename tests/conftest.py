@@ -11,6 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_DATA", os.path.join(tempfile.gettempdir(), "ita-desktop-test-pythainlp"))
 
 
+def pytest_collection_modifyitems(config, items):
+    """On Windows, tests marked ``posix`` (SIGKILL, /proc, user ids) cannot run; everywhere else they do."""
+    if os.name != "nt":
+        return
+    posix_only = pytest.mark.skip(reason="POSIX only: SIGKILL, /proc or user ids do not exist on Windows")
+    for item in items:
+        if "posix" in item.keywords:
+            item.add_marker(posix_only)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path, monkeypatch):
     """Nothing a test does touches the real user's data or settings."""

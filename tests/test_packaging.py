@@ -33,4 +33,6 @@ def test_wheel_carries_fonts_sample_forms_migrations_and_catalogues(tmp_path):
     catalogues = sorted(p.name for p in (ROOT / "resources" / "catalogue").glob("*.json"))
     assert catalogues and {f"ita_desktop/resources/catalogue/{name}" for name in catalogues} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "ita-desktop = ita_desktop.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    entry_text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "ita-desktop = ita_desktop.windowed:main" in entry_text
+    assert "ita-desktop-cli = ita_desktop.__main__:main" in entry_text

@@ -16,6 +16,7 @@ from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import UserError
 from ita_desktop.exporting.docx_export import write_docx_reports
 from ita_desktop.exporting.json_export import reports_to_json
+from ita_desktop.messages import Message
 from ita_desktop.model import Report
 from ita_desktop.store.report_store import ReportStore
 
@@ -43,8 +44,8 @@ def _reports(store: ReportStore, report_id: int | None) -> list[Report]:
     ids = sorted(summary.id for summary in store.list_reports())
     if report_id is not None:
         if report_id not in ids:
-            raise UserError(f"{store.path}: there is no report {report_id}.",
-                            f"{store.path}: ไม่มีรายงานหมายเลข {report_id}")
+            raise UserError(Message("{path}: there is no report {report_id}.",
+                                    path=store.path, report_id=str(report_id)))
         ids = [report_id]
     return [store.load_report(i) for i in ids]
 
@@ -52,7 +53,7 @@ def _reports(store: ReportStore, report_id: int | None) -> list[Report]:
 def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     if args.output and Path(args.output).resolve() == source.resolve():
-        raise UserError("the output would overwrite the report file.", "ไฟล์ผลลัพธ์จะเขียนทับไฟล์รายงาน")
+        raise UserError(Message("the output would overwrite the report file."))
     with ReportStore.open_reader(source) as store:
         reports = _reports(store, args.report)
         writer = EXPORT_FORMATS[args.format]

@@ -12,6 +12,7 @@ import sys
 from ita_desktop.errors import UserError, ui_language
 from ita_desktop.importing import RecognisedReport, recognise_file, recognise_text, save_recognised
 from ita_desktop.importing.docx_command import is_docx, run_docx_import
+from ita_desktop.messages import Message
 from ita_desktop.paths import sample_report_text
 from ita_desktop.store.report_store import ReportStore
 
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _recognised(args: argparse.Namespace) -> RecognisedReport:
     if args.demo == bool(args.report):
-        raise UserError("give either REPORT.txt or --demo.", "ระบุไฟล์ REPORT.txt หรือ --demo อย่างใดอย่างหนึ่ง")
+        raise UserError(Message("give either REPORT.txt or --demo."))
     if args.demo:
         return recognise_text(sample_report_text(), "sample")
     return recognise_file(args.report)
@@ -40,9 +41,7 @@ def run(args: argparse.Namespace) -> int:
     language = ui_language()
     for warning in result.warnings:
         print(warning.message(language), file=sys.stderr)
-    report = result.report
-    if language == "th":
-        print(f"นำเข้ารายงานหมายเลข {report_id} ({len(report.measures)} มาตรการ) ลงใน {args.db} แล้ว")
-    else:
-        print(f"imported report {report_id} ({len(report.measures)} measures) into {args.db}")
+    print(Message.plural("imported report {report_id} ({count} measure) into {path}",
+                         "imported report {report_id} ({count} measures) into {path}",
+                         len(result.report.measures), report_id=str(report_id), path=args.db).text(language))
     return 0

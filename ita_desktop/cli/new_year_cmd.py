@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ita_desktop.errors import UserError
+from ita_desktop.messages import Message
 from ita_desktop.model.new_year import next_fiscal_year
 from ita_desktop.store.report_store import ReportStore
 
@@ -23,8 +24,8 @@ def start_next_year(store: ReportStore, report_id: int) -> int:
     try:
         report = store.load_report(report_id)
     except KeyError:
-        raise UserError(f"{store.path}: there is no report {report_id}.",
-                        f"{store.path}: ไม่มีรายงานหมายเลข {report_id}") from None
+        raise UserError(Message("{path}: there is no report {report_id}.",
+                                path=store.path, report_id=str(report_id))) from None
     return store.insert_report(next_fiscal_year(report))
 
 

@@ -21,6 +21,7 @@ from ita_desktop.errors import UserError
 from ita_desktop.exporting.docx_photos import add_photos
 from ita_desktop.exporting.docx_styles import WordFont, add_page_numbers, add_report_styles, set_page
 from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.messages import Message
 from ita_desktop.model import TRACKING_COLUMNS, Measure, MeasureGroup, Photo, Report, Section, headings
 
 if TYPE_CHECKING:
@@ -145,8 +146,8 @@ def export_docx(store: ReportStore, report: Report, out: BinaryIO | str | Path, 
 def write_docx_reports(store: ReportStore, reports: list[Report], out: BinaryIO) -> None:
     """The export command's writer: exactly one report per Word document."""
     if len(reports) != 1:
-        raise UserError(f"{store.path}: the file holds {len(reports)} reports; choose one with --report ID.",
-                        f"{store.path}: ไฟล์นี้มี {len(reports)} รายงาน กรุณาเลือกหนึ่งรายงานด้วย --report ID")
+        raise UserError(Message("{path}: the file holds {count} reports; choose one with --report ID.",
+                                path=store.path, count=len(reports)))
     export_docx(store, reports[0], out)
 
 

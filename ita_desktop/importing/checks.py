@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-import re
-
-from ita_desktop.forms import MEASURE_PARTS
 from ita_desktop.importing.source import ImportWarning
 from ita_desktop.importing.warning_texts import make_warning, shorten
 from ita_desktop.model import GroupKind, Measure, Report
-from ita_desktop.model.item_codes import misread_code
-
-_DIGITS_ONLY = re.compile(r"^[0-9๐-๙]+$")
-_LETTER = re.compile(r"^([A-Za-z])")
+from ita_desktop.model.measure_checks import CodeCheck, empty_parts, item_code_findings
 
 
 def check_item_codes(measure: Measure, kind: GroupKind | None, line: int | None) -> list[ImportWarning]:
+    """Warnings for the codes that look misread, lack their letter or belong to another group (no ranges here)."""
     found = []
     title = shorten(measure.title, 40)
-    for code in measure.items:
-        suggestion = misread_code(code, kind)
-        letter = _LETTER.match(code)
-        if suggestion is not None:
-            found.append(make_warning("suspect_item_code", line, code=code, title=title, suggestion=suggestion))
-        elif _DIGITS_ONLY.match(code):
+    for finding in item_code_findings(measure, kind):
+        code = finding.code
+        if finding.check is CodeCheck.MISREAD:
+            found.append(make_warning("suspect_item_code", line, code=code, title=title,
+                                      suggestion=finding.guesses[0]))
+        elif finding.check is CodeCheck.NO_LETTER:
             found.append(make_warning("item_code_no_letter", line, code=code, title=title))
-        elif letter and kind is not None and letter.group(1).upper() != kind.value[0]:
-            found.append(make_warning("item_code_other_kind", line, code=code, title=title, kind=kind.value))
+        elif finding.check is CodeCheck.OTHER_INSTRUMENT:
+            found.append(make_warning("item_code_other_kind", line, code=code, title=title, kind=str(kind)))
     return found
 
 
 def check_parts(measure: Measure, line: int | None) -> list[ImportWarning]:
-    missing = [part.label_th for part in MEASURE_PARTS
-               if part.kind in ("text", "line") and not getattr(measure, part.key).strip()]
+    # The headings as the clerk's file should have had them, hence the printed (Thai) labels.
+    missing = [part.label_th for part in empty_parts(measure)]
     if not missing:
         return []
     return [make_warning("missing_parts", line, title=shorten(measure.title, 40), parts=", ".join(missing))]

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from ita_desktop.errors import ui_language
 from ita_desktop.importing.docx_import import recognise_docx, save_docx
+from ita_desktop.messages import Message
 from ita_desktop.store.report_store import ReportStore
 
 
@@ -24,7 +25,7 @@ class ConsoleProgress:
 
     def __init__(self, stream: TextIO, language: str) -> None:
         self.stream = stream
-        self.word = "ภาพ" if language == "th" else "photos"
+        self.language = language
         self.interactive = stream.isatty()
         self.last_tenth = -1
 
@@ -33,12 +34,15 @@ class ConsoleProgress:
             return
         if self.interactive:
             end = "\n" if done == total else ""
-            print(f"\r{self.word} {done}/{total}", end=end, file=self.stream, flush=True)
+            print(f"\r{self._progress(done, total)}", end=end, file=self.stream, flush=True)
             return
         tenth = done * 10 // total
         if tenth != self.last_tenth:
             self.last_tenth = tenth
-            print(f"{self.word} {done}/{total}", file=self.stream, flush=True)
+            print(self._progress(done, total), file=self.stream, flush=True)
+
+    def _progress(self, done: int, total: int) -> str:
+        return Message("photos {done}/{total}", done=done, total=total).text(self.language)
 
 
 def run_docx_import(args: argparse.Namespace) -> int:
@@ -49,11 +53,7 @@ def run_docx_import(args: argparse.Namespace) -> int:
         outcome = save_docx(store, recognised, progress=ConsoleProgress(sys.stderr, language))
     for warning in outcome.warnings:
         print(warning.message(language), file=sys.stderr)
-    measures = len(recognised.result.report.measures)
-    if language == "th":
-        print(f"นำเข้ารายงานหมายเลข {outcome.report_id} ({measures} มาตรการ, ภาพ {outcome.photos_stored} ภาพ) "
-              f"ลงใน {args.db} แล้ว")
-    else:
-        print(f"imported report {outcome.report_id} ({measures} measures, {outcome.photos_stored} photos) "
-              f"into {args.db}")
+    print(Message("imported report {report_id} ({measures} measures, {photos} photos) into {path}",
+                  report_id=str(outcome.report_id), measures=len(recognised.result.report.measures),
+                  photos=outcome.photos_stored, path=args.db).text(language))
     return 0

@@ -26,8 +26,10 @@ from ita_desktop.errors import UserError
 from ita_desktop.importing.docx_package import PictureReadError, docx_error
 from ita_desktop.importing.docx_source import DocxSource
 from ita_desktop.importing.recogniser import recognise
+from ita_desktop.importing.report_import import no_structure_found
 from ita_desktop.importing.source import ImportWarning, PendingPicture, RecognisedReport
 from ita_desktop.importing.warning_texts import shorten
+from ita_desktop.messages import Message
 from ita_desktop.photos.batch import PhotoResult, prepare_many
 
 if TYPE_CHECKING:  # the store is only handed in, never opened here
@@ -43,7 +45,7 @@ class ImportCancelled(UserError):
     """The import was stopped on request; nothing of it is left in the .ita file."""
 
     def __init__(self) -> None:
-        super().__init__("Import cancelled.", "ยกเลิกการนำเข้าแล้ว")
+        super().__init__(Message("Import cancelled."))
 
 
 @dataclass
@@ -75,16 +77,15 @@ def recognise_docx(path: str | Path) -> RecognisedDocx:
     source = DocxSource(path)
     result = recognise(source.paragraphs())
     if not result.report.sections:
-        raise docx_error(path, "no report structure found (no section such as “๑. มาตรการ…” and no measure).",
-                         "ไม่พบโครงสร้างรายงาน (ไม่มีหัวข้อ เช่น “๑. มาตรการ…” และไม่มีมาตรการ)")
+        raise docx_error(path, no_structure_found())
     result.warnings[:0] = source.warnings  # what the source could not read comes first
     return RecognisedDocx(path, result, source)
 
 
-def _picture_warning(pending: PendingPicture, english: str, thai: str) -> ImportWarning:
+def _picture_warning(pending: PendingPicture, reason: Message) -> ImportWarning:
     title = shorten(pending.measure.title, 40)
-    return ImportWarning("unreadable_picture", f"picture not imported: {english} (measure “{title}”)",
-                         f"ไม่ได้นำเข้าภาพ: {thai} (มาตรการ “{title}”)")
+    return ImportWarning("unreadable_picture", Message("picture not imported: {text} (measure “{title}”)",
+                                                       text=reason, title=title))
 
 
 def _read_ahead(results: Iterator[PhotoResult], depth: int) -> Iterator[PhotoResult]:
@@ -172,9 +173,8 @@ class _PhotoWriter:
     def write(self, pending: PendingPicture, result: PhotoResult) -> None:
         if result.prepared is None:
             error = self.read_errors.get(pending.photo.original_name)
-            english = f"{result.name}: {error.english}" if error else result.error.english
-            thai = f"{result.name}: {error.thai}" if error else result.error.thai
-            self.outcome.warnings.append(_picture_warning(pending, english, thai))
+            reason = Message("{path}: {reason}", path=result.name, reason=error.text) if error else result.error.text
+            self.outcome.warnings.append(_picture_warning(pending, reason))
             pending.measure.photos.remove(pending.photo)
             self.outcome.photos_skipped += 1
             return

@@ -19,6 +19,7 @@ from lxml import etree
 
 from ita_desktop.errors import UserError
 from ita_desktop.importing.zip_member import read_member
+from ita_desktop.messages import Message
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -34,8 +35,8 @@ class DocxError(UserError):
     """The Word file cannot be read as a report."""
 
 
-def docx_error(path: Path | str, english: str, thai: str) -> DocxError:
-    return DocxError(f"{path}: {english}", f"{path}: {thai}")
+def docx_error(path: Path | str, reason: Message) -> DocxError:
+    return DocxError(Message("{path}: {reason}", path=str(path), reason=reason))
 
 
 @dataclass(frozen=True)
@@ -51,25 +52,23 @@ class PictureRef:
 
 
 class PictureReadError(OSError):
-    """A picture part is missing or damaged inside the zip; worded in both languages."""
+    """A picture part is missing or damaged inside the zip; ``text`` says which, translated when shown."""
 
-    def __init__(self, english: str, thai: str) -> None:
-        super().__init__(english)
-        self.english = english
-        self.thai = thai
+    def __init__(self, text: Message) -> None:
+        super().__init__(text.text("en"))
+        self.text = text
 
 
 def _read_member(path: Path, info: zipfile.ZipInfo | None) -> bytes:
     if info is None:
-        raise PictureReadError("the picture is missing from the Word file.", "ไม่พบภาพนี้ในไฟล์ Word")
+        raise PictureReadError(Message("the picture is missing from the Word file."))
     if info.file_size > MAX_PICTURE_BYTES:
-        raise PictureReadError("the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
+        raise PictureReadError(Message("the picture is too large to be a photo."))
     try:
         return read_member(path, info)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError, MemoryError):
         # MemoryError: a picture that inflates far past the size the zip claims (a zip bomb)
-        raise PictureReadError("the picture is damaged inside the Word file.",
-                               "ภาพนี้เสียหายอยู่ในไฟล์ Word") from None
+        raise PictureReadError(Message("the picture is damaged inside the Word file.")) from None
 
 
 class DocxPackage:
@@ -94,23 +93,21 @@ class DocxPackage:
             with path.open("rb") as handle:
                 magic = handle.read(4)
             if magic == _OLE_MAGIC:
-                raise docx_error(path, "this is an old Word (.doc) file; save it as .docx in Word first.",
-                                 "เป็นไฟล์ Word รุ่นเก่า (.doc) กรุณาบันทึกเป็น .docx ใน Word ก่อน")
+                raise docx_error(path, Message("this is an old Word (.doc) file; save it as .docx in Word first."))
             return zipfile.ZipFile(path)
         except FileNotFoundError:
-            raise docx_error(path, "no such file.", "ไม่พบไฟล์") from None
+            raise docx_error(path, Message("no such file.")) from None
         except IsADirectoryError:
-            raise docx_error(path, "this is a folder, not a Word file.", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ Word") from None
+            raise docx_error(path, Message("this is a folder, not a Word file.")) from None
         except PermissionError:
-            raise docx_error(path, "permission denied.", "ไม่มีสิทธิ์อ่านไฟล์นี้") from None
+            raise docx_error(path, Message("permission denied.")) from None
         except zipfile.BadZipFile:
-            raise docx_error(path, "not a Word .docx file, or the file is damaged.",
-                             "ไม่ใช่ไฟล์ Word (.docx) หรือไฟล์เสียหาย") from None
+            raise docx_error(path, Message("not a Word .docx file, or the file is damaged.")) from None
         except OSError as exc:
-            raise docx_error(path, f"cannot be read ({exc.strerror}).", f"อ่านไฟล์ไม่ได้ ({exc.strerror})") from None
+            raise docx_error(path, Message("cannot be read ({reason}).", reason=exc.strerror)) from None
 
     def _damaged(self, detail: str) -> DocxError:
-        return docx_error(self.path, f"the Word file is damaged ({detail}).", f"ไฟล์ Word เสียหาย ({detail})")
+        return docx_error(self.path, Message("the Word file is damaged ({detail}).", detail=detail))
 
     def _parse(self, member: str) -> etree._Element:
         try:
@@ -127,13 +124,11 @@ class DocxPackage:
 
     def _main_part(self) -> str:
         if "_rels/.rels" not in self._archive.namelist():
-            raise docx_error(self.path, "not a Word .docx file (no document inside).",
-                             "ไม่ใช่ไฟล์ Word (.docx) (ไม่มีเนื้อเอกสาร)")
+            raise docx_error(self.path, Message("not a Word .docx file (no document inside)."))
         for rel in self._parse("_rels/.rels").iter(f"{{{REL_NS}}}Relationship"):
             if rel.get("Type") == OFFICE_DOCUMENT:
                 return rel.get("Target", "").lstrip("/")
-        raise docx_error(self.path, "not a Word .docx file (no document inside).",
-                         "ไม่ใช่ไฟล์ Word (.docx) (ไม่มีเนื้อเอกสาร)")
+        raise docx_error(self.path, Message("not a Word .docx file (no document inside)."))
 
     def _read_relationships(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """rId → (type, zip member or URL, external) of the document part."""

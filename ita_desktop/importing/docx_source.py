@@ -21,6 +21,7 @@ from ita_desktop.importing.docx_package import DocxPackage, PictureRef
 from ita_desktop.importing.docx_tables import CellContent, read_table
 from ita_desktop.importing.signoff import read_role_signoff, read_signature_line
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
+from ita_desktop.importing.warning_texts import make_warning
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -122,11 +123,7 @@ class DocxSource:
                 pieces.append(SourcePicture(b"", self._register(picture)))
             elif linked or rel_id:
                 target = self.package.linked_target(linked or rel_id) or rel_id
-                self.warnings.append(ImportWarning(
-                    "linked_picture",
-                    f"a picture linked to “{target}” is not inside the Word file and is not imported",
-                    f"ภาพที่เชื่อมโยงไปยัง “{target}” ไม่ได้อยู่ในไฟล์ Word จึงไม่ได้นำเข้า",
-                    self._paragraph_number))
+                self.warnings.append(make_warning("linked_picture", self._paragraph_number, text=target))
 
     def _register(self, picture: PictureRef) -> str:
         """The picture's key in ``pictures``: its file name, or its part name if two folders share one."""

@@ -14,6 +14,9 @@ from ita_desktop.model import GroupKind
 from ita_desktop.model.numbering import parse_number
 
 D = "[0-9๐-๙]"
+# What the importer looks for, quoted in its messages as the clerk would type it (not translated).
+AGENCY_LINE_EXAMPLE = "ของ… ประจำปีงบประมาณ พ.ศ. …"
+SECTION_EXAMPLE = "๑. มาตรการ…"
 _COUNT = re.compile(
     rf"\s*(?:จำนวน\s*(?:ทั้งหมด|ทั้งสิ้น|รวม)?|รวม(?:ทั้งหมด|ทั้งสิ้น)?)\s*(?P<count>{D}+)\s*(?:ข้อ|มาตรการ)"
     r"(?:\s*(?:ดังนี้|ได้แก่|คือ))?\s*[:：]?\s*$"

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from ita_desktop.forms import MEASURE_PARTS
+from ita_desktop.forms import MEASURE_PARTS, TEXT_PART_KEYS
 from ita_desktop.importing import patterns
 from ita_desktop.importing.checks import check_report
 from ita_desktop.importing.patterns import Heading, NumberedLine, PartLine
@@ -23,7 +23,7 @@ from ita_desktop.importing.title_lines import guess_agency_kind, read_agency_lin
 from ita_desktop.importing.warning_texts import make_warning, shorten
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section
 
-_TEXT_PARTS = {part.key for part in MEASURE_PARTS if part.kind in ("text", "line")}
+_TEXT_PARTS = set(TEXT_PART_KEYS)
 _LABELS = {part.key: part.label_th for part in MEASURE_PARTS}
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 
@@ -255,7 +255,7 @@ class _Recogniser:
         if not self.report.title:
             self.warn("no_title", None)
         if not self.report.agency:
-            self.warn("no_agency", None)
+            self.warn("no_agency", None, example=patterns.AGENCY_LINE_EXAMPLE)
         for container, title, typed, line in self.typed_counts:
             if typed is not None and typed != len(container.measures):
                 self.warn("count_mismatch", line, title=shorten(title, 50), typed=typed, found=len(container.measures))

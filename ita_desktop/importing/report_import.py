@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.importing.patterns import SECTION_EXAMPLE
 from ita_desktop.importing.recogniser import recognise
 from ita_desktop.importing.source import RecognisedReport
 from ita_desktop.importing.text_source import ReportTextError, paragraphs_from_text, read_report_text
 from ita_desktop.importing.warning_texts import make_warning
+from ita_desktop.messages import Message
 from ita_desktop.paths import sample_report_text
 from ita_desktop.photos import PreparedPhoto, prepare_photo
 
@@ -21,11 +23,14 @@ def recognise_text(text: str, name: str = "") -> RecognisedReport:
     """Recognise a report's text; refuses text in which no measure or section can be found."""
     result = recognise(paragraphs_from_text(text))
     if not result.report.sections:
-        raise ReportTextError(
-            f"{name}: no report structure found (no section such as “๑. มาตรการ…” and no measure).",
-            f"{name}: ไม่พบโครงสร้างรายงาน (ไม่มีหัวข้อ เช่น “๑. มาตรการ…” และไม่มีมาตรการ)",
-        )
+        raise ReportTextError(Message("{path}: {reason}", path=name, reason=no_structure_found()))
     return result
+
+
+def no_structure_found() -> Message:
+    """Why a text or Word file that holds no section and no measure is refused."""
+    return Message("no report structure found (no section such as “{example}” and no measure).",
+                   example=SECTION_EXAMPLE)
 
 
 def recognise_file(path: str | Path) -> RecognisedReport:
@@ -45,7 +50,7 @@ def prepare_pictures(result: RecognisedReport) -> list[PreparedPhoto]:
             ready = prepare_photo(pending.data, pending.photo.original_name)
         except PhotoError as error:
             pending.measure.photos.remove(pending.photo)
-            result.warnings.append(make_warning("unreadable_picture", None, text=error.english))
+            result.warnings.append(make_warning("unreadable_picture", None, text=error.text))
             continue
         pending.photo.width, pending.photo.height = ready.width, ready.height
         prepared.append(ready)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_desktop.errors import ui_language
+from ita_desktop.messages import Message
 from ita_desktop.model import Measure, Photo, Report
 
 
@@ -32,19 +32,25 @@ class SourceParagraph:
 
 @dataclass(frozen=True)
 class ImportWarning:
-    """Something the recogniser could not place or thinks is mistyped, in both languages."""
+    """Something the recogniser could not place or thinks is mistyped, worded when shown."""
 
     code: str  # stable key for tests and tools: "unplaced_text", "count_mismatch" …
-    english: str
-    thai: str
+    text: Message
     line: int | None = None
 
+    @property
+    def english(self) -> str:
+        return self.text.text("en")
+
+    @property
+    def thai(self) -> str:
+        return self.text.text("th")
+
     def message(self, language: str | None = None) -> str:
-        thai = (language or ui_language()) == "th"
-        text = self.thai if thai else self.english
+        """The warning in ``language`` (default: the language in use), after its source line if known."""
         if self.line is None:
-            return text
-        return f"{'บรรทัด' if thai else 'line'} {self.line}: {text}"
+            return self.text.text(language)
+        return Message("line {line}: {text}", line=self.line, text=self.text).text(language)
 
 
 @dataclass

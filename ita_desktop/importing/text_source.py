@@ -8,15 +8,16 @@ from pathlib import Path
 
 from ita_desktop.errors import UserError
 from ita_desktop.importing.source import SourceParagraph
+from ita_desktop.messages import N_, Message
 
 # Files that are certainly not report text, told apart by their first bytes.
 _FOREIGN_MAGIC = (
-    (b"SQLite format 3\x00", "an ITA Desktop or other database file", "ไฟล์ฐานข้อมูล (เช่น ไฟล์ .ita)"),
-    (b"PK\x03\x04", "a Word/zip file", "ไฟล์ Word หรือไฟล์ zip"),
-    (b"%PDF", "a PDF file", "ไฟล์ PDF"),
-    (b"\x89PNG", "a picture", "ไฟล์ภาพ"),
-    (b"\xff\xd8\xff", "a picture", "ไฟล์ภาพ"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Office file", "ไฟล์ Word/Office รุ่นเก่า"),
+    (b"SQLite format 3\x00", N_("this is an ITA Desktop or other database file, not a report text file.")),
+    (b"PK\x03\x04", N_("this is a Word/zip file, not a report text file.")),
+    (b"%PDF", N_("this is a PDF file, not a report text file.")),
+    (b"\x89PNG", N_("this is a picture, not a report text file.")),
+    (b"\xff\xd8\xff", N_("this is a picture, not a report text file.")),
+    (b"\xd0\xcf\x11\xe0", N_("this is an old Word/Office file, not a report text file.")),
 )
 MAX_TEXT_BYTES = 20_000_000  # a report is a few hundred kB; more is not a report
 
@@ -25,15 +26,15 @@ class ReportTextError(UserError):
     """The report text file cannot be read as text."""
 
 
-def _error(path: Path | str, english: str, thai: str) -> ReportTextError:
-    return ReportTextError(f"{path}: {english}", f"{path}: {thai}")
+def _error(path: Path | str, reason: Message) -> ReportTextError:
+    return ReportTextError(Message("{path}: {reason}", path=str(path), reason=reason))
 
 
 def decode_report_bytes(data: bytes, name: str = "") -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, then Thai Windows/TIS-620 (cp874)."""
-    for magic, english, thai in _FOREIGN_MAGIC:
+    for magic, what in _FOREIGN_MAGIC:
         if data.startswith(magic):
-            raise _error(name, f"this is {english}, not a report text file.", f"เป็น{thai} ไม่ใช่ไฟล์ข้อความรายงาน")
+            raise _error(name, Message(what))
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -48,8 +49,7 @@ def decode_report_bytes(data: bytes, name: str = "") -> str:
         if "\x00" in text:
             break  # UTF-16 without a BOM, or a binary file
         return text
-    raise _error(name, "not a text file in UTF-8, UTF-16 or Thai (TIS-620) encoding.",
-                 "ไม่ใช่ไฟล์ข้อความแบบ UTF-8, UTF-16 หรือภาษาไทย (TIS-620)")
+    raise _error(name, Message("not a text file in UTF-8, UTF-16 or Thai (TIS-620) encoding."))
 
 
 def read_report_text(path: str | Path) -> str:
@@ -57,18 +57,18 @@ def read_report_text(path: str | Path) -> str:
     path = Path(path)
     try:
         if path.is_dir():
-            raise _error(path, "this is a folder, not a report text file.", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์ข้อความรายงาน")
+            raise _error(path, Message("this is a folder, not a report text file."))
         if path.stat().st_size > MAX_TEXT_BYTES:
-            raise _error(path, "the file is too large to be a report text.", "ไฟล์ใหญ่เกินกว่าจะเป็นข้อความรายงาน")
+            raise _error(path, Message("the file is too large to be a report text."))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _error(path, "no such file.", "ไม่พบไฟล์") from None
+        raise _error(path, Message("no such file.")) from None
     except PermissionError:
-        raise _error(path, "permission denied.", "ไม่มีสิทธิ์อ่านไฟล์นี้") from None
+        raise _error(path, Message("permission denied.")) from None
     except OSError as exc:
-        raise _error(path, f"cannot be read ({exc.strerror}).", f"อ่านไฟล์ไม่ได้ ({exc.strerror})") from None
+        raise _error(path, Message("cannot be read ({reason}).", reason=exc.strerror)) from None
     if not data.strip():
-        raise _error(path, "the file is empty.", "ไฟล์ว่างเปล่า")
+        raise _error(path, Message("the file is empty."))
     return decode_report_bytes(data, str(path))
 
 

@@ -73,6 +73,10 @@ def count_phrase(count: int, thai: bool = True, *, total: bool = False) -> str:
     return f"{word} {digits(count, thai)} ข้อ"
 
 
+PREVIOUS_ITEMS = "เดิม"  # after the codes of last year's assessment: "(ข้อ I1 เดิม)"
+AND = "และ"  # before the last of several codes: "ข้อ I20, I21 และ I23"
+
+
 def item_citation(items: Sequence[str], previous: bool, thai: bool = True) -> str:
     """"ข้อ I1 เดิม", "ข้อ I20, I21 และ I23 เดิม", "ข้อ O2"; "" without items.
 
@@ -84,5 +88,5 @@ def item_citation(items: Sequence[str], previous: bool, thai: bool = True) -> st
     if len(codes) == 1:
         joined = codes[0]
     else:
-        joined = ", ".join(codes[:-1]) + " และ " + codes[-1]
-    return f"ข้อ {joined}" + (" เดิม" if previous else "")
+        joined = ", ".join(codes[:-1]) + f" {AND} " + codes[-1]
+    return f"ข้อ {joined}" + (f" {PREVIOUS_ITEMS}" if previous else "")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ita_desktop.forms import TABLE_COLUMNS
+
 
 class GroupKind(StrEnum):
     """The assessment instrument a group of measures answers."""
@@ -18,15 +20,8 @@ class GroupKind(StrEnum):
     OIT = "OIT"
 
 
-# Columns of the tracking table, in print order (key, Thai header).
-TRACKING_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("no", "ที่"),
-    ("problem", "ปัญหา/ข้อบกพร่อง"),
-    ("details", "รายละเอียดของข้อบกพร่อง"),
-    ("time_to_fix", "ระยะเวลาในการแก้ไข"),
-    ("status", "สถานะ/ผลสัมฤทธิ์"),
-    ("remarks", "หมายเหตุ"),
-)
+# Columns of the tracking table, in print order (key, printed Thai header), as forms/measure.json declares them.
+TRACKING_COLUMNS: tuple[tuple[str, str], ...] = tuple((column.key, column.label_th) for column in TABLE_COLUMNS)
 
 
 # Official layout: left 3 cm, right 2 cm, top 2.5 cm, bottom 2 cm.
@@ -97,6 +92,10 @@ class Signatory:
     name: str = ""
     position: str = ""
     id: int | None = None
+
+
+# The kinds the report header offers (``Report.agency_kind`` stays free text).
+AGENCY_KINDS = ("อบจ.", "เทศบาล", "อบต.", "ส่วนราชการ", "รัฐวิสาหกิจ")
 
 
 @dataclass

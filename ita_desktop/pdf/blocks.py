@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ita_desktop.forms import FormField
+from ita_desktop.forms import MEASURE_FIELDS, FormField
 from ita_desktop.model import Measure, MeasureGroup, Report, Section, headings
 from ita_desktop.model.thai_date import thai_date
 from ita_desktop.pdf.paragraph import ParagraphBlock
 from ita_desktop.pdf.style import LayoutStyle
 from ita_desktop.typesetting import Run, Typesetter
 
-NOTE_WORD = "หมายเหตุ"
+NOTE_WORD = MEASURE_FIELDS["notes"].label_th  # "หมายเหตุ", as the form definition names the part
 # "หมายเหตุ", "หมายเหตุ:", "หมายเหตุ :" (a space before the colon is how many clerks type it).
 _NOTE_LABEL = re.compile(rf"^{NOTE_WORD}(?:\s*[:：])?")
 

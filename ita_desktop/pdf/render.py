@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.model import Report
 from ita_desktop.pdf.document import Frame, ReportDocument, page_number_text, set_metadata
 from ita_desktop.pdf.flow import Flow
@@ -105,8 +106,8 @@ def render_to_file(ita_path: Path, report_id: int, output: Path, *, progress: Pr
         try:
             report = store.load_report(report_id)
         except KeyError:
-            raise ReportFileError(f"{ita_path}: there is no report {report_id} in this file.",
-                                  f"{ita_path}: ไม่มีรายงานหมายเลข {report_id} ในไฟล์นี้") from None
+            raise ReportFileError(Message("{path}: there is no report {report_id} in this file.",
+                                          path=ita_path, report_id=str(report_id))) from None
         with atomic_output(Path(output)) as file:
             _, pages = render_with_pages(report, store, progress=progress, into=file)
             size = file.tell()

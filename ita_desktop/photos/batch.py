@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.messages import Message
 from ita_desktop.photos.image_memory import reused_image_memory
 from ita_desktop.photos.prepare import PreparedPhoto, prepare_photo
 
@@ -25,8 +26,8 @@ def _prepare(load: Callable[[], bytes], name: str) -> PhotoResult:
     try:
         data = load()
     except OSError as exc:
-        return PhotoResult(name, error=PhotoError(f"{name}: cannot be read ({exc.strerror}).",
-                                                  f"{name}: อ่านไฟล์ไม่ได้ ({exc.strerror})"))
+        return PhotoResult(name, error=PhotoError(Message("{name}: cannot be read ({reason}).",
+                                                          name=name, reason=exc.strerror)))
     try:
         return PhotoResult(name, prepared=prepare_photo(data, name))
     except PhotoError as error:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PIL import Image, UnidentifiedImageError
 
 from ita_desktop.errors import PhotoError
+from ita_desktop.messages import Message
 from ita_desktop.model.photo_rows import largest_print_mm
 from ita_desktop.photos.encoding import encode_image
 from ita_desktop.photos.print_fit import draft_for_print, flatten_on_white, reduce_for_print
@@ -64,13 +65,13 @@ def _register_heif() -> None:
         _heif_registered = True
 
 
-def _refuse(name: str, english: str, thai: str) -> PhotoError:
-    return PhotoError(f"{name}: {english}", f"{name}: {thai}")
+def _refuse(name: str, reason: Message) -> PhotoError:
+    return PhotoError(Message("{path}: {reason}", path=name, reason=reason))
 
 
 def _open(data: bytes, name: str) -> Image.Image:
     if not data:
-        raise _refuse(name, "the file is empty.", "ไฟล์ว่างเปล่า")
+        raise _refuse(name, Message("the file is empty."))
     _register_heif()
     try:
         with warnings.catch_warnings():
@@ -82,13 +83,13 @@ def _open(data: bytes, name: str) -> Image.Image:
             finally:
                 Image.MAX_IMAGE_PIXELS = previous_limit
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย") from None
+        raise _refuse(name, Message("the picture is too large to be a photo.")) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise _refuse(name, "not a picture this program can read.", "ไม่ใช่ไฟล์ภาพที่โปรแกรมอ่านได้") from None
+        raise _refuse(name, Message("not a picture this program can read.")) from None
     pixels = image.width * image.height
     limit = MAX_JPEG_PIXELS if image.format == "JPEG" else MAX_OTHER_PIXELS
     if pixels > limit or image.width == 0 or image.height == 0:
-        raise _refuse(name, "the picture is too large to be a photo.", "ภาพมีขนาดใหญ่เกินกว่าจะเป็นภาพถ่าย")
+        raise _refuse(name, Message("the picture is too large to be a photo."))
     return image
 
 
@@ -131,7 +132,7 @@ def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
         image.load()
         flat = flatten_on_white(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise _refuse(name, "the picture is damaged or cut short.", "ไฟล์ภาพเสียหายหรือไม่สมบูรณ์") from None
+        raise _refuse(name, Message("the picture is damaged or cut short.")) from None
 
     # Reduced before it is turned upright, so the turn (which holds the GIL) moves fewer pixels.
     fitted = reduce_for_print(flat, width_mm, height_mm)

@@ -10,6 +10,7 @@ its own read-only connection, step by step, so it can be stopped between steps.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import sqlite3
@@ -21,6 +22,8 @@ from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, migrate
 from ita_desktop.errors import ReportFileError
+from ita_desktop.kill_points import kill_point
+from ita_desktop.messages import Message
 from ita_desktop.paths import user_data_dir
 
 BACKUP_SUFFIX = ".bak"
@@ -29,20 +32,47 @@ DAILY_GENERATIONS = 5
 # milliseconds, so a stop request is honoured almost at once.
 STEP_PAGES = 256
 PARTIAL_SUFFIX = ".partial"
+# A copy's path must fit Windows' MAX_PATH (259 characters and the NUL) and its name one
+# file name (255 UTF-8 bytes on ext4, 85 Thai letters): a clerk's long Thai report name is
+# shortened in its copies' names (the daily folder's hash already tells reports apart).
+MAX_PATH_CHARS = 259
+MAX_NAME_BYTES = 255
+# The longest copy name, and the journal SQLite writes beside the copy while it is made.
+_LONGEST_LABEL = ".before-restore-20240101-120000-000000" + BACKUP_SUFFIX + PARTIAL_SUFFIX + "-journal"
+_FOLDER_STEM_CHARS = 40
+_SHORTEST_STEM = 8
 
 
 class BackupCancelled(Exception):
     """The copy was stopped before it finished (window closed, another file opened); nothing was kept."""
 
 
+def copy_prefix(path: Path, folder: Path) -> str:
+    """How the names of ``path``'s copies in ``folder`` begin: its name, or a shortened one that fits."""
+    stem, suffix = path.stem, path.suffix
+    name = path.name
+    while len(stem) > _SHORTEST_STEM and (
+            len(str(folder / (name + _LONGEST_LABEL))) > MAX_PATH_CHARS
+            or len((name + _LONGEST_LABEL).encode("utf-8")) > MAX_NAME_BYTES):
+        stem = stem[:-1]
+        name = f"{stem}~{suffix}"
+    return name
+
+
+def _prefixes(path: Path, folder: Path) -> set[str]:
+    """The beginnings of copy names to look for: today's, and the full name of copies made before."""
+    return {copy_prefix(path, folder), path.name}
+
+
 def backup_path(path: Path, label: str) -> Path:
     """``report.ita`` → ``report.ita.<label>.bak`` beside it."""
-    return path.with_name(f"{path.name}.{label}{BACKUP_SUFFIX}")
+    return path.with_name(f"{copy_prefix(path, path.parent)}.{label}{BACKUP_SUFFIX}")
 
 
-def _stop_between_steps(should_stop: Callable[[], bool]) -> Callable[[int, int, int], None]:
+def _between_steps(should_stop: Callable[[], bool] | None) -> Callable[[int, int, int], None]:
     def progress(_status: int, _remaining: int, _total: int) -> None:
-        if should_stop():
+        kill_point("backup-step")
+        if should_stop is not None and should_stop():
             raise BackupCancelled  # sqlite3 finishes (abandons) the backup and re-raises it
     return progress
 
@@ -59,10 +89,10 @@ def write_backup(conn: sqlite3.Connection, target: Path, *, pages: int = -1,
     try:
         copy = sqlite3.connect(str(partial))
         try:
-            progress = _stop_between_steps(should_stop) if should_stop is not None else None
-            conn.backup(copy, pages=pages, progress=progress)
+            conn.backup(copy, pages=pages, progress=_between_steps(should_stop))
         finally:
             copy.close()
+        kill_point("backup-copied")  # whole, but still under its .partial name
         with partial.open("rb+") as handle:
             os.fsync(handle.fileno())
         partial.replace(target)
@@ -82,12 +112,13 @@ def daily_folder(path: Path) -> Path:
     """Where the daily copies of ``path`` live: one folder per report file in the user data folder."""
     resolved = os.path.normcase(str(Path(path).resolve()))
     digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return user_data_dir() / "backups" / f"{Path(path).stem}-{digest}"
+    return user_data_dir() / "backups" / f"{Path(path).stem[:_FOLDER_STEM_CHARS]}-{digest}"
 
 
 def daily_target(path: Path, today: date | None = None) -> Path:
     """Where today's (or ``today``'s) daily copy of ``path`` goes."""
-    return daily_folder(path) / f"{path.name}.daily-{(today or date.today()):%Y%m%d}{BACKUP_SUFFIX}"
+    folder = daily_folder(path)
+    return folder / f"{copy_prefix(path, folder)}.daily-{(today or date.today()):%Y%m%d}{BACKUP_SUFFIX}"
 
 
 def daily_backup_due(path: Path, today: date | None = None) -> bool:
@@ -114,13 +145,14 @@ def _hold_copy_lock(lock: threading.Lock, should_stop: Callable[[], bool] | None
 
 def _remove_stale_partials(folder: Path, path: Path) -> None:
     # A process killed during a copy leaves its .partial (possibly of another day) behind.
-    for stale in folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
-        stale.unlink(missing_ok=True)
+    for prefix in _prefixes(path, folder):
+        for stale in folder.glob(f"{glob.escape(prefix)}.daily-*{BACKUP_SUFFIX}{PARTIAL_SUFFIX}"):
+            stale.unlink(missing_ok=True)
 
 
 def _daily_copy_failed(path: Path, exc: BaseException) -> ReportFileError:
-    return ReportFileError(f"{path}: today's backup copy could not be written ({exc}).",
-                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({exc})")
+    return ReportFileError(Message("{path}: today's backup copy could not be written ({reason}).",
+                                   path=path, reason=exc))
 
 
 def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = None,
@@ -145,7 +177,7 @@ def daily_backup(conn: sqlite3.Connection, path: Path, *, today: date | None = N
             return _daily_copy_failed(path, exc)
     finally:
         lock.release()
-    dailies = sorted(folder.glob(f"{path.name}.daily-*{BACKUP_SUFFIX}"))
+    dailies = sorted(folder.glob(f"{glob.escape(copy_prefix(path, folder))}.daily-*{BACKUP_SUFFIX}"))
     for old in dailies[:-generations] if generations > 0 else []:
         old.unlink(missing_ok=True)
     return None
@@ -224,12 +256,13 @@ def list_backups(path: str | Path) -> list[BackupCopy]:
     for folder in (path.parent, daily_folder(path)):
         if not folder.is_dir():
             continue
-        for candidate in folder.glob(f"{path.name}.*{BACKUP_SUFFIX}"):
-            kind = _kind_of(candidate.name, path.name)
-            if kind is None:
-                continue
-            stat = candidate.stat()
-            found.append(BackupCopy(candidate, kind, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+        for prefix in _prefixes(path, folder):
+            for candidate in folder.glob(f"{glob.escape(prefix)}.*{BACKUP_SUFFIX}"):
+                kind = _kind_of(candidate.name, prefix)
+                if kind is None:
+                    continue
+                stat = candidate.stat()
+                found.append(BackupCopy(candidate, kind, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
     return sorted(found, key=lambda copy: copy.taken, reverse=True)
 
 
@@ -273,7 +306,7 @@ def restore_into(conn: sqlite3.Connection, path: Path, backup: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = daily_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
-    safety = write_backup(conn, folder / f"{path.name}.before-restore-{stamp}{BACKUP_SUFFIX}")
+    safety = write_backup(conn, folder / f"{copy_prefix(path, folder)}.before-restore-{stamp}{BACKUP_SUFFIX}")
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         _copy_with_page_size(source, conn, folder)

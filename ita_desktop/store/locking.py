@@ -23,20 +23,26 @@ from ita_desktop.errors import ReportFileError
 from ita_desktop.messages import Message
 
 LOCK_SUFFIX = ".lock"
+# Windows locks are mandatory: a locked byte cannot be read by anyone else. The byte locked
+# lies far past the owner's text, so another window can still read who holds the file.
+WINDOWS_LOCK_OFFSET = 1 << 20
+# An open file cannot be deleted on Windows (os.open shares no delete right): the side file is
+# removed after its handle is closed there, and while it is still locked elsewhere.
+DELETE_WHILE_OPEN = sys.platform != "win32"
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
         try:
-            os.lseek(fd, 0, os.SEEK_SET)
+            os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
         except OSError:
             return False
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
@@ -137,8 +143,8 @@ class ReportLock:
                     fd = _open_locked(side)
                 except OSError as exc:
                     raise ReportFileError(
-                        f"{path}: cannot create the lock file {side.name} ({exc.strerror}).",
-                        f"{path}: สร้างไฟล์ล็อก {side.name} ไม่ได้ ({exc.strerror})") from None
+                        Message("{path}: cannot create the lock file {name} ({reason}).",
+                                path=path, name=side.name, reason=exc.strerror)) from None
                 if fd is None:
                     raise _already_open(lock.path)
                 _write_owner(fd)
@@ -159,16 +165,30 @@ class ReportLock:
             if held.count > 0:
                 return
             del _held[self._key]
-            # Remove the side file while still holding the lock, so nobody is
-            # left holding a lock on a file that is about to vanish.
-            try:
-                lock_path(self.path).unlink()
-            except OSError:
-                pass
-            try:
-                _unlock(held.fd)
-            finally:
-                os.close(held.fd)
+            _remove_side_file(lock_path(self.path), held.fd)
+
+
+def _remove_side_file(side: Path, fd: int) -> None:
+    """Unlock and close ``fd`` and delete the side file, in the order the platform allows."""
+    if DELETE_WHILE_OPEN:
+        # Remove the side file while still holding the lock, so nobody is
+        # left holding a lock on a file that is about to vanish.
+        _unlink_quietly(side)
+    try:
+        _unlock(fd)
+    finally:
+        os.close(fd)
+    if not DELETE_WHILE_OPEN:
+        # Windows refuses to delete a file another process has open, so a window that
+        # has just locked it keeps it; otherwise nothing is left beside the report.
+        _unlink_quietly(side)
+
+
+def _unlink_quietly(side: Path) -> None:
+    try:
+        side.unlink()
+    except OSError:
+        pass
 
 
 def _write_owner(fd: int) -> None:

@@ -13,15 +13,17 @@ import ctypes
 import os
 import re
 import sqlite3
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ita_desktop.database import LATEST_VERSION, MIGRATION_FILES, migrate
 from ita_desktop.errors import ReportFileError, UserError
+from ita_desktop.kill_points import watch_writes
+from ita_desktop.messages import Message
 from ita_desktop.store.backup import backup_before_migration, daily_backup, daily_backup_due, open_snapshot
 from ita_desktop.store.lazy_database import LazyDatabase
 from ita_desktop.store.locking import ReportLock
+from ita_desktop.store.sqlite_library import load_sqlite_library
 
 # "ITAd" in the header's application_id field marks a file as ours.
 APPLICATION_ID = 0x49544164
@@ -38,20 +40,7 @@ _OUR_TABLES = {name for _v, _n, script in MIGRATION_FILES for name in _CREATE_TA
     "_sqlite_migrations"}
 
 
-def _sqlite_library() -> ctypes.CDLL | None:
-    try:
-        import _sqlite3
-
-        library = ctypes.CDLL(_sqlite3.__file__)
-        library.sqlite3_db_config.restype = ctypes.c_int
-        library.sqlite3_db_filename.restype = ctypes.c_char_p
-        library.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-        return library
-    except (ImportError, OSError, AttributeError):  # SQLite linked in statically, symbols hidden
-        return None
-
-
-_SQLITE = _sqlite_library() if sys.implementation.name == "cpython" else None
+_SQLITE = load_sqlite_library()
 
 
 def enable_defensive_mode(conn: sqlite3.Connection) -> bool:
@@ -77,8 +66,8 @@ def enable_defensive_mode(conn: sqlite3.Connection) -> bool:
     return result == 0 and state.value == 1
 
 
-def _error(path: Path, english: str, thai: str) -> ReportFileError:
-    return ReportFileError(f"{path}: {english}", f"{path}: {thai}")
+def _error(path: Path, reason: Message) -> ReportFileError:
+    return ReportFileError(Message("{path}: {reason}", path=path, reason=reason))
 
 
 def _read_header(path: Path) -> bytes:
@@ -88,19 +77,18 @@ def _read_header(path: Path) -> bytes:
     except FileNotFoundError:
         raise _missing(path) from None
     except IsADirectoryError:
-        raise _error(path, "this is a folder, not a report file.", "เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน") from None
+        raise _error(path, Message("this is a folder, not a report file.")) from None
     except PermissionError:
-        raise _error(path, "permission denied.", "ไม่มีสิทธิ์อ่านไฟล์นี้") from None
+        raise _error(path, Message("permission denied.")) from None
     except OSError as exc:
-        raise _error(path, f"cannot be read ({exc.strerror}); if it is on a USB drive, check that it is "
-                     "plugged in.", f"อ่านไฟล์ไม่ได้ ({exc.strerror}) หากอยู่ในแฟลชไดรฟ์ กรุณาตรวจว่าเสียบอยู่") from None
+        raise _error(path, Message("cannot be read ({reason}); if it is on a USB drive, check that it is plugged in.",
+                                   reason=exc.strerror)) from None
 
 
 def _missing(path: Path) -> ReportFileError:
     if not path.parent.exists():
-        return _error(path, "the folder is gone; if it was on a USB drive, plug the drive in again.",
-                      "ไม่พบโฟลเดอร์ หากอยู่ในแฟลชไดรฟ์ กรุณาเสียบไดรฟ์อีกครั้ง")
-    return _error(path, "no such file.", "ไม่พบไฟล์")
+        return _error(path, Message("the folder is gone; if it was on a USB drive, plug the drive in again."))
+    return _error(path, Message("no such file."))
 
 
 def _roll_back_hot_journal(path: Path, header: bytes) -> bool:
@@ -153,18 +141,18 @@ def _inspect(path: Path, *, rolled_back: bool = False) -> int:
     if len(header) == 0:
         return 0  # an empty file is a new database
     if not header.startswith(SQLITE_HEADER):
-        raise _error(path, "not an ITA Desktop report file.", "ไม่ใช่ไฟล์รายงานของ ITA Desktop")
+        raise _error(path, Message("not an ITA Desktop report file."))
     # Without a -wal or -journal beside it the main file is complete on its own: read it as
     # immutable so that inspecting (and refusing) a file leaves no -shm/-wal behind.
     # A -journal (large imports write through one) may hold a killed transaction to undo.
     journal_beside = Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists()
     if _cut_short(path, header, journal_beside):
-        raise _error(path, "the file is damaged (cut short).", "ไฟล์เสียหาย (ไม่ครบถ้วน)")
+        raise _error(path, Message("the file is damaged (cut short)."))
     immutable = "" if journal_beside else "&immutable=1"
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error:
-        raise _error(path, "cannot be opened.", "เปิดไฟล์ไม่ได้") from None
+        raise _error(path, Message("cannot be opened.")) from None
     try:
         enable_defensive_mode(conn)
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -177,27 +165,22 @@ def _inspect(path: Path, *, rolled_back: bool = False) -> int:
         conn.close()
         if hot_journal and not rolled_back and _roll_back_hot_journal(path, header):
             return _inspect(path, rolled_back=True)
-        raise _error(path, "the file is damaged (not a complete database).",
-                     "ไฟล์เสียหาย (ฐานข้อมูลไม่สมบูรณ์)") from None
+        raise _error(path, Message("the file is damaged (not a complete database).")) from None
     finally:
         conn.close()
     names = {name for kind, name in kinds if kind == "table"}
     if app_id != APPLICATION_ID and (app_id != 0 or names - {"sqlite_sequence"}):
-        raise _error(path, "this database belongs to another program.", "ฐานข้อมูลนี้เป็นของโปรแกรมอื่น")
+        raise _error(path, Message("this database belongs to another program."))
     if names - _OUR_TABLES - {"sqlite_sequence", "sqlite_stat1"}:
-        raise _error(path, "the file contains tables this program does not know.",
-                     "ไฟล์มีตารางที่โปรแกรมไม่รู้จัก")
+        raise _error(path, Message("the file contains tables this program does not know."))
     # This program never creates triggers or views: a file that has them was crafted.
     if any(kind in ("trigger", "view") for kind, _name in kinds):
-        raise _error(path, "the file contains triggers or views this program never makes; it may have "
-                     "been tampered with and is not opened.",
-                     "ไฟล์มีทริกเกอร์หรือวิวที่โปรแกรมนี้ไม่ได้สร้าง อาจถูกดัดแปลง จึงไม่เปิดไฟล์")
+        raise _error(path, Message("the file contains triggers or views this program never makes; it may have been "
+                                   "tampered with and is not opened."))
     if version > LATEST_VERSION:
-        raise _error(path, "the file was saved by a newer version of ITA Desktop; please update the program.",
-                     "ไฟล์นี้บันทึกด้วย ITA Desktop รุ่นใหม่กว่า กรุณาปรับปรุงโปรแกรม")
+        raise _error(path, Message("the file was saved by a newer version of ITA Desktop; please update the program."))
     if check != "ok":
-        raise _error(path, "the file is damaged (integrity check failed).",
-                     "ไฟล์เสียหาย (ตรวจสอบความสมบูรณ์ไม่ผ่าน)")
+        raise _error(path, Message("the file is damaged (integrity check failed)."))
     return version
 
 
@@ -210,6 +193,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     # Defensive mode and trusted_schema=OFF: a crafted file cannot corrupt itself
     # through writable_schema or run functions from its schema.
     enable_defensive_mode(conn)
+    watch_writes(conn)
     for pragma in ("trusted_schema = OFF", "foreign_keys = ON", "synchronous = FULL", "busy_timeout = 3000"):
         conn.execute(f"PRAGMA {pragma}")
 
@@ -236,12 +220,11 @@ def open_read_only(path: Path) -> LazyDatabase:
     path = Path(path)
     version = _inspect(path)
     if version < LATEST_VERSION:
-        raise _error(path, "open the file in ITA Desktop once to upgrade it.",
-                     "กรุณาเปิดไฟล์ใน ITA Desktop หนึ่งครั้งเพื่อปรับรุ่นไฟล์")
+        raise _error(path, Message("open the file in ITA Desktop once to upgrade it."))
     try:
         conn = _connect_read_only(path, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise _error(path, f"cannot be opened ({exc}).", f"เปิดไฟล์ไม่ได้ ({exc})") from None
+        raise _error(path, Message("cannot be opened ({reason}).", reason=exc)) from None
     return LazyDatabase(conn)
 
 
@@ -262,14 +245,14 @@ def _open_writable(path: Path, version: int) -> LazyDatabase:
         conn.execute("PRAGMA journal_mode = WAL")
         return db
     except sqlite3.OperationalError as exc:
-        raise _error(path, f"cannot be written ({exc}).", f"บันทึกไฟล์ไม่ได้ ({exc})") from None
+        raise _error(path, Message("cannot be written ({reason}).", reason=exc)) from None
 
 
 def _new_file_version(path: Path, create: bool) -> int:
     if not create:
         raise _missing(path)
     if not path.parent.is_dir():
-        raise _error(path, "the folder does not exist.", "ไม่พบโฟลเดอร์")
+        raise _error(path, Message("the folder does not exist."))
     return 0
 
 
@@ -303,22 +286,19 @@ class OpenedReportFile:
 
 def read_only_reason(path: Path) -> ReportFileError:
     """The banner text for a file opened read-only."""
-    return _error(path, "the file or its folder is read-only: it is open for reading and printing only. "
-                  "Copy it to a folder you can write to, to edit it.",
-                  "ไฟล์หรือโฟลเดอร์นี้เป็นแบบอ่านอย่างเดียว เปิดได้เพื่ออ่านและพิมพ์เท่านั้น "
-                  "หากต้องการแก้ไข กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้")
+    return _error(path, Message("the file or its folder is read-only: it is open for reading and printing only. Copy "
+                                "it to a folder you can write to, to edit it."))
 
 
 def _open_for_reading_only(path: Path, version: int) -> OpenedReportFile:
     if version < LATEST_VERSION:
-        raise _error(path, "the file is read-only and was saved by an older version; copy it to a folder "
-                     "you can write to and open it there once to upgrade it.",
-                     "ไฟล์เป็นแบบอ่านอย่างเดียวและบันทึกด้วยรุ่นเก่า กรุณาคัดลอกไปไว้ในโฟลเดอร์ที่บันทึกได้แล้วเปิดหนึ่งครั้ง")
+        raise _error(path, Message("the file is read-only and was saved by an older version; copy it to a folder you "
+                                   "can write to and open it there once to upgrade it."))
     try:
         conn = _connect_read_only(path)
         conn.execute("SELECT count(*) FROM reports").fetchone()
     except sqlite3.Error as exc:
-        raise _error(path, f"cannot be opened read-only ({exc}).", f"เปิดแบบอ่านอย่างเดียวไม่ได้ ({exc})") from None
+        raise _error(path, Message("cannot be opened read-only ({reason}).", reason=exc)) from None
     db = LazyDatabase(conn)
     return OpenedReportFile(db, read_only=True, notices=[read_only_reason(path)])
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Signatory
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
@@ -102,8 +103,7 @@ class ReportStore(FileReports):
                         [report_id],
                     )
         except sqlite3.OperationalError as exc:
-            raise ReportFileError(f"{self.path}: could not save ({exc}).",
-                                  f"{self.path}: บันทึกไม่สำเร็จ ({exc})") from exc
+            raise ReportFileError(Message("{path}: could not save ({reason}).", path=self.path, reason=exc)) from exc
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -424,8 +424,8 @@ class ReportStore(FileReports):
         except sqlite3.DatabaseError as exc:  # pixels are not checked at open (see store.opening)
             name = self.db.execute("SELECT original_name FROM photos WHERE id = ?", [photo_id]).fetchone()
             label = (name[0] if name and name[0] else f"#{photo_id}")
-            raise ReportFileError(f"{self.path}: photo {label} cannot be read ({exc}).",
-                                  f"{self.path}: อ่านภาพ {label} ไม่ได้ ({exc})") from None
+            raise ReportFileError(Message("{path}: photo {label} cannot be read ({reason}).",
+                                          path=self.path, label=label, reason=exc)) from None
         if row is None:
             raise KeyError(f"photo {photo_id} does not exist")
         return row[0]

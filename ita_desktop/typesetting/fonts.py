@@ -17,6 +17,9 @@ _SYSTEM_FAMILIES = (
                         "THSarabunNew Italic.ttf", "THSarabunNew BoldItalic.ttf")),
     ("TH SarabunPSK", ("THSarabun.ttf", "THSarabun Bold.ttf",
                        "THSarabun Italic.ttf", "THSarabun BoldItalic.ttf")),
+    # TH Sarabun IT๙ (the Interior ministry's variant, Thai digits by default): PSK's metrics.
+    ("TH SarabunIT9", ("THSarabunIT๙.ttf", "THSarabunIT๙ Bold.ttf",
+                       "THSarabunIT๙ Italic.ttf", "THSarabunIT๙ BoldItalic.ttf")),
 )
 _BUNDLED_FILES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf",
                   "Sarabun-Italic.ttf", "Sarabun-BoldItalic.ttf")
@@ -94,8 +97,9 @@ def find_installed_font_set(font_dirs: list[Path] | None = None) -> FontSet | No
     by_name: dict[str, Path] = {}
     for folder in font_dirs if font_dirs is not None else system_font_dirs():
         if folder.is_dir():
-            for path in folder.rglob("*.tt[fF]"):
-                by_name.setdefault(path.name.lower(), path)
+            for path in folder.rglob("*"):
+                if path.suffix.lower() == ".ttf":  # "THSARABUNNEW.TTF" too
+                    by_name.setdefault(path.name.lower(), path)
     for family, names in _SYSTEM_FAMILIES:
         paths = [by_name.get(name.lower()) for name in names]
         if all(paths):

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.store import backup
 
 # Closing waits this long for the copy to stop; a step is a few milliseconds, the final
@@ -28,8 +29,8 @@ FINISH_WAIT_S = 30.0
 def unexpected_failure(path: Path, exc: BaseException) -> ReportFileError:
     """A notice for an error the copy did not foresee: named, never a traceback."""
     what = f"{type(exc).__name__}: {exc}"
-    return ReportFileError(f"{path}: today's backup copy could not be written ({what}).",
-                           f"{path}: สำรองไฟล์ประจำวันไม่สำเร็จ ({what})")
+    return ReportFileError(Message("{path}: today's backup copy could not be written ({reason}).",
+                                   path=path, reason=what))
 
 
 class DailyBackupRunner(QObject):

@@ -56,7 +56,7 @@ class FileOperations:
             path = ask_save(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
                 return False
-        if not path.endswith(".ita"):
+        if not path.lower().endswith(".ita"):  # Windows names are case-blind: "X.ITA" is one
             path += ".ita"
         if Path(path).exists():
             QMessageBox.warning(self.window, _("New report"), _("That file already exists; open it instead."))
@@ -146,7 +146,8 @@ class FileOperations:
         if result.warnings:
             lines = [w.message(current_language()) for w in result.warnings[:20]]
             QMessageBox.information(self.window, _("Import text"),
-                                    Message("Imported with {count} warnings:", count=len(result.warnings)).text()
+                                    Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
+                                                   len(result.warnings)).text()
                                     + "\n" + "\n".join(lines))
         return True
 
@@ -185,7 +186,8 @@ class FileOperations:
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
             QMessageBox.information(self.window, _("Import Word"),
-                                    Message("Imported with {count} warnings:", count=len(outcome.warnings)).text()
+                                    Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
+                                                   len(outcome.warnings)).text()
                                     + "\n" + "\n".join(lines))
         return True
 

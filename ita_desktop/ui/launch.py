@@ -46,7 +46,8 @@ def _install_excepthook(window_getter) -> None:
                 handle.write(text + "\n")
         except OSError:
             pass
-        sys.stderr.write(text)
+        if sys.stderr is not None:  # a windowed exe has none
+            sys.stderr.write(text)
         window = window_getter()
         if window is not None and window.document is not None:
             window.document.flush()
@@ -65,6 +66,9 @@ def launch(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ita_desktop.ui.thai_line_breaks import load_bundled_libthai
+
+    load_bundled_libthai()  # before Qt first breaks a Thai line
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ITA Desktop")
     app.setOrganizationName("ita-desktop")
@@ -109,6 +113,9 @@ def launch(args: argparse.Namespace) -> int:
     if smoke:
         # Smoke test and start-up benchmark: quit as soon as the first frame is up.
         def ready() -> None:
+            from ita_desktop.ui.thai_line_breaks import sample_thai_lines
+
+            print("thai-lines: " + "|".join(sample_thai_lines()), flush=True)  # checked in built apps
             print("ready" if not problems else "failed", flush=True)
             window.close()
             app.exit(1 if problems else 0)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import Message
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.backup_dialog import WindowReliability
 from ita_desktop.ui.document import ReportDocument
@@ -30,10 +31,7 @@ PREFERRED_SIZE = QSize(1280, 860)  # on a larger screen; smaller screens get wha
 
 def saved_message(when: datetime, language: str) -> str:
     """"Saved at 14:03:12", or "บันทึกแล้ว ๑๔:๐๓:๑๒" in Thai."""
-    clock = when.strftime("%H:%M:%S")
-    if language == "th":
-        return f"บันทึกแล้ว {num.thai_digits(clock)}"
-    return _("Saved at {time}").format(time=clock)
+    return Message("Saved at {time}", time=when.time()).text(language)
 
 
 class MainWindow(QMainWindow):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
 from ita_desktop import __version__
-from ita_desktop.i18n import _, current_language
+from ita_desktop.i18n import LANGUAGE_NAMES, _, current_language
 
 if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
@@ -54,7 +54,8 @@ def _texts() -> dict[str, str]:
         "quit": _("&Quit"), "undo": _("&Undo"), "redo": _("&Redo"), "add_measure": _("Add &measure"),
         "add_group": _("Add &group"), "add_section": _("Add &section"), "duplicate": _("Du&plicate measure"),
         "delete": _("&Delete"), "move_up": _("Mo&ve up"), "move_down": _("Move do&wn"), "find": _("&Find"),
-        "catalogue": _("Item &catalogue…"), "lang_th": "ไทย", "lang_en": "English", "about": _("&About"),
+        "catalogue": _("Item &catalogue…"), "lang_th": LANGUAGE_NAMES["th"], "lang_en": LANGUAGE_NAMES["en"],
+        "about": _("&About"),
     }
 
 

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, QSizeF, QTemporaryDir
 from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
@@ -103,6 +104,9 @@ class PrintPreviewDialog(QDialog):
         self.suggested_name = suggested_name or self.pdf_path.name
         self.pdf = QPdfDocument(self)
         self.pdf.load(str(self.pdf_path))
+        self._page_count = self.pdf.pageCount()
+        self.temporary_folder: QTemporaryDir | None = None  # the preview's own PDF, removed when it closes
+        self.finished.connect(self._let_go_of_the_pdf)
         self.view = QPdfView(self)
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -144,7 +148,7 @@ class PrintPreviewDialog(QDialog):
     def fit(self, how: str | None) -> None:
         """Zoom so the page's width ("width") or the whole page ("page") fits the view; None: leave the zoom."""
         self.fitting = how
-        if how is None or self.page_count() == 0:
+        if how is None or self.pdf is None or self.page_count() == 0:
             return
         page = self.view.pageNavigator().currentPage()
         pixels_per_point = self.view.logicalDpiY() / 72.0
@@ -172,7 +176,21 @@ class PrintPreviewDialog(QDialog):
         super().done(result)
 
     def page_count(self) -> int:
-        return self.pdf.pageCount()
+        return self._page_count
+
+    def _let_go_of_the_pdf(self) -> None:
+        """Close the PDF file and remove the preview's temporary copy as soon as the preview closes.
+
+        QPdfDocument keeps its file open until the document itself is deleted (close() does not),
+        and Windows cannot delete an open file: the copies would pile up in the temporary folder.
+        """
+        if self.pdf is None:
+            return
+        self.view.setDocument(QPdfDocument(self.view))  # an empty one: None makes Qt warn
+        shiboken6.delete(self.pdf)
+        self.pdf = None
+        if self.temporary_folder is not None:
+            self.temporary_folder.remove()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Print preview"))
@@ -256,7 +274,7 @@ def preview_dialog(parent: QWidget | None, document, renderer: Renderer | None =
     if pdf_path is None:
         return None
     dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document), getattr(parent, "settings", None))
-    dialog.temporary_folder = folder  # removed with the dialog
+    dialog.temporary_folder = folder  # removed when the dialog closes
     return dialog
 
 

@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ita_desktop.forms import MEASURE_PARTS, TEXT_PART_KEYS
-from ita_desktop.i18n import _, current_language
+from ita_desktop.i18n import _
+from ita_desktop.messages import Message
 from ita_desktop.model import Measure, MeasureGroup, headings
 from ita_desktop.model import numbering as num
+from ita_desktop.model.measure_checks import empty_parts
 from ita_desktop.ui.document import ReportDocument
 
 MEASURE_MIME = "application/x-ita-desktop-measures"
@@ -40,11 +41,6 @@ class TreeNode:
         child = TreeNode(kind, obj, self, len(self.children))
         self.children.append(child)
         return child
-
-
-def empty_parts(measure: Measure) -> list[str]:
-    """The text parts a measure still lacks (the photos part is optional: "ถ้ามี")."""
-    return [key for key in TEXT_PART_KEYS if not str(getattr(measure, key)).strip()]
 
 
 class ReportTreeModel(QAbstractItemModel):
@@ -166,7 +162,7 @@ class ReportTreeModel(QAbstractItemModel):
             return self.label(node) if role == Qt.ItemDataRole.ToolTipRole else None
         missing = empty_parts(node.obj)
         if role == EMPTY_PARTS_ROLE:
-            return missing
+            return [part.key for part in missing]
         if role == Qt.ItemDataRole.DecorationRole and missing:
             if self._warning_icon is None:  # made once: the view asks for it on every repaint
                 self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -174,8 +170,7 @@ class ReportTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if not missing:
                 return self.label(node)
-            names = [f.label(current_language()) for f in MEASURE_PARTS if f.key in missing]
-            return self.label(node) + "\n" + _("Empty parts: {parts}").format(parts=", ".join(names))
+            return self.label(node) + "\n" + Message("Empty parts: {parts}.", parts=[p.title for p in missing]).text()
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -15,6 +15,7 @@ from ita_desktop.cli.main import main
 from ita_desktop.errors import ReportFileError
 from ita_desktop.importing import recognise_text, save_recognised
 from ita_desktop.importing.docx_import import ImportCancelled, import_docx
+from ita_desktop.messages import Message
 from ita_desktop.paths import sample_report_text
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import jpeg_bytes
@@ -152,7 +153,7 @@ def test_a_failed_photo_write_removes_the_half_imported_report(report_file, phot
     def add_photo_until_the_disk_is_full(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 11:
-            raise ReportFileError("disk full", "ดิสก์เต็ม")
+            raise ReportFileError(Message("disk full"))
         return real_add_photo(self, *args, **kwargs)
 
     monkeypatch.setattr(ReportStore, "add_photo", add_photo_until_the_disk_is_full)

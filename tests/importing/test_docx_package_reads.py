@@ -61,7 +61,7 @@ def test_damaged_picture_bytes_are_caught_by_the_crc(tmp_path, method):
     corrupt(path, "word/media/rId7.jpeg", 250_000)
     with pytest.raises(PictureReadError) as raised:
         package.picture("rId7").load()
-    assert "damaged" in raised.value.english and "เสียหาย" in raised.value.thai
+    assert "damaged" in raised.value.text.text("en") and "เสียหาย" in raised.value.text.text("th")
     assert package.picture("rId8").load() == PICTURE  # the other picture is untouched
 
 

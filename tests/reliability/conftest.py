@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 def can_mount() -> bool:
     """Root may mount here (true in this sandbox and in CI); otherwise tests use the unprivileged variant."""
+    if not hasattr(os, "geteuid"):  # Windows
+        return False
     return os.geteuid() == 0 and subprocess.run(["which", "mount"], capture_output=True).returncode == 0
 
 

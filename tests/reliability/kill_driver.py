@@ -1,8 +1,11 @@
 """Child process for the SIGKILL tests: writes through the real code paths and acknowledges each commit.
 
-Run as ``python -m tests.reliability.kill_driver SCENARIO FILE.ita SEED``. Every
-line ``ack <name> <value>`` is printed (and flushed) only after the write it
-names has been committed, so the parent may demand that it survives a kill.
+Run as ``python -m tests.reliability.kill_driver SCENARIO FILE.ita SEED`` with
+``ITA_KILL_AT`` naming where the process kills itself. Every line
+``ack <name> <value>`` is printed (and flushed) only after the write it names
+has been committed, so the parent may demand that it survives the kill. Every
+scenario does a bounded amount of work: a kill point it never reaches shows as
+a child that ended by itself.
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ import random
 import sys
 from pathlib import Path
 
+EDITS = 2000  # edit scenario: 3 writes each (the field, the report's updated_at, COMMIT)
+PHOTO_ROUNDS = 3
+RENDERS = 40
+WORD_IMPORTS = 3
 TYPED = ("ผลการดำเนินการ ไตรมาสที่ ๑ ได้ประชุมชี้แจงเจ้าหน้าที่ทุกกอง จำนวน ๔๕ คน "
          "และเผยแพร่ประกาศทางเว็บไซต์ของหน่วยงาน เมื่อวันที่ ๑๕ มกราคม ๒๕๖๗ ") * 40
 
@@ -32,7 +39,7 @@ def edit(path: Path, rng: random.Random) -> None:
     measure_id = _first_measure(store)
     group_id = store.db.execute("SELECT group_id FROM measures WHERE id = ?", [measure_id]).fetchone()[0]
     ack("ready", 0)
-    for i in range(1, 1_000_000):
+    for i in range(1, EDITS + 1):
         store.update_measure(measure_id, summary=f"{i}|" + TYPED[: rng.randrange(10, 3000)])
         ack("edit", i)
         if i % 7 == 0:
@@ -62,7 +69,7 @@ def photos(path: Path, rng: random.Random) -> None:
     pictures = _pictures(rng) + [b"not a picture"]
     ack("ready", 0)
     added = store.db.execute("SELECT count(*) FROM photos").fetchone()[0]
-    while True:
+    for _round in range(PHOTO_ROUNDS):
         sources = [(f"IMG_{n}.jpg", (lambda d=data: d)) for n, data in enumerate(pictures * 2)]
         for result in prepare_many(sources, workers=2):
             if result.prepared is None:
@@ -80,7 +87,7 @@ def migrate(path: Path, rng: random.Random) -> None:
     store = ReportStore.open(path)
     ack("migrated", 1)
     measure_id = _first_measure(store)
-    for i in range(1, 1_000_000):
+    for i in range(1, EDITS + 1):
         store.update_measure(measure_id, summary=f"{i}|หลังปรับรุ่นไฟล์")
         ack("edit", i)
 
@@ -96,7 +103,7 @@ def render(path: Path, rng: random.Random) -> None:
     output = path.with_name("out.pdf")
     render_to_file(path, report_id, path.with_name("warm-up.pdf"))  # fonts and word lists loaded once
     ack("ready", 0)
-    for i in range(1, 1_000_000):
+    for i in range(1, RENDERS + 1):
         store.update_measure(measure_id, summary=f"{i}|" + TYPED[: rng.randrange(10, 600)])
         ack("edit", i)
         render_to_file(path, report_id, output)
@@ -104,10 +111,14 @@ def render(path: Path, rng: random.Random) -> None:
 
 
 def gui(path: Path, rng: random.Random) -> None:
-    """Type Thai into a text field (offscreen Qt) wired to ReportDocument, whose autosave writes the file."""
+    """Type Thai into a text field (offscreen Qt) wired to ReportDocument, whose autosave writes the file.
+
+    The autosave is flushed after a seeded quarter of the typed chunks, as its
+    debounce timer would, so the writes (and the kill among them) do not depend
+    on the machine's speed.
+    """
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
     from ita_desktop.ui.document import ReportDocument
@@ -129,7 +140,9 @@ def gui(path: Path, rng: random.Random) -> None:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(editor, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
         typed += len(chunk)
-        QTest.qWait(rng.randrange(0, 120))
+        app.processEvents()
+        if rng.random() < 0.25:
+            document.flush()
     document.flush()
     app.processEvents()
 
@@ -151,7 +164,7 @@ def word(path: Path, rng: random.Random) -> None:
     source = path.with_name("report.docx")
     photos_each = int(path.with_name("photos-per-report.txt").read_text())
     ack("ready", 0)
-    while True:
+    for _round in range(WORD_IMPORTS):
         import_docx(store, source, workers=2)
         ack("complete", _complete_reports(store, photos_each))
 

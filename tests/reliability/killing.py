@@ -1,4 +1,8 @@
-"""Parent side of the SIGKILL tests: start the driver, kill it at a seeded random moment, collect acks."""
+"""Parent side of the SIGKILL tests: start the driver with a named kill point, collect its acks until it dies.
+
+The child kills itself (``ita_desktop.kill_points``) at exactly the point named
+in ``ITA_KILL_AT``, so where each kill lands does not depend on the machine's speed.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,22 @@ import random
 import signal
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ita_desktop.kill_points import ENVIRONMENT
+
 REPO = Path(__file__).resolve().parents[2]
+# A driver that never reaches its point ends by itself (its loops are bounded); this is a backstop only.
+TIMEOUT_S = 300
 
 
 @dataclass
 class KillRun:
     """What one killed child acknowledged before it died."""
 
+    point: str
     acks: dict[str, int] = field(default_factory=dict)
     lines: int = 0
     exit_code: int | None = None
@@ -29,59 +36,48 @@ class KillRun:
         return self.acks.get(name, default)
 
 
-def _child_env() -> dict[str, str]:
+def child_env(point: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("PYTHAINLP_DATA", str(Path(os.environ.get("TMPDIR", "/tmp")) / "ita-desktop-test-pythainlp"))
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop(ENVIRONMENT, None)
+    if point is not None:
+        env[ENVIRONMENT] = point
     return env
 
 
-def kill_once(scenario: str, path: Path, seed: int, delay_after: str, delay_s: float,
-              timeout_s: float = 60.0) -> KillRun:
-    """Start the driver; ``delay_s`` after it acknowledges ``delay_after``, SIGKILL it."""
-    child = subprocess.Popen([sys.executable, "-m", "tests.reliability.kill_driver", scenario, str(path), str(seed)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO, env=_child_env())
-    run = KillRun()
-    armed = threading.Event()
-
-    def read() -> None:
-        for line in child.stdout:
-            parts = line.split()
-            if len(parts) == 3 and parts[0] == "ack":
-                run.acks[parts[1]] = int(parts[2])
-                run.lines += 1
-                if parts[1] == delay_after:
-                    armed.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    deadline = time.monotonic() + timeout_s
-    while not armed.wait(0.01):
-        if child.poll() is not None or time.monotonic() > deadline:
-            break
-    time.sleep(delay_s)
-    if child.poll() is None:
-        child.send_signal(signal.SIGKILL)
-    child.wait()
-    reader.join(5)
-    run.exit_code = child.returncode
-    run.stderr = child.stderr.read()
-    child.stderr.close()
+def kill_at(scenario: str, path: Path, seed: int, point: str) -> KillRun:
+    """Run the driver until it kills itself at ``point`` (``NAME:N``, see ``ita_desktop.kill_points``)."""
+    child = subprocess.run([sys.executable, "-m", "tests.reliability.kill_driver", scenario, str(path), str(seed)],
+                           capture_output=True, text=True, cwd=REPO, env=child_env(point), timeout=TIMEOUT_S)
+    run = KillRun(point, exit_code=child.returncode, stderr=child.stderr)
+    for line in child.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "ack":
+            run.acks[parts[1]] = int(parts[2])
+            run.lines += 1
     return run
 
 
-def kill_many(scenario: str, path: Path, kills: int, seed: int, check: Callable[[KillRun, int], None], *,
-              delay_after: str = "ready", max_delay_s: float = 0.6) -> list[KillRun]:
-    """``kills`` seeded kills of ``scenario`` on the same file; ``check(run, index)`` after each."""
+def kill_many(scenario: str, path: Path, points: Sequence[str], seed: int,
+              check: Callable[[KillRun, int], None]) -> list[KillRun]:
+    """One killed run of ``scenario`` per point, on the same file; ``check(run, index)`` after each."""
     rng = random.Random(seed)
     runs = []
-    for index in range(kills):
-        run = kill_once(scenario, path, rng.randrange(1 << 30), delay_after, rng.uniform(0, max_delay_s))
-        assert run.exit_code == -signal.SIGKILL, f"kill {index}: child ended by itself:\n{run.stderr[-3000:]}"
+    for index, point in enumerate(points):
+        run = kill_at(scenario, path, rng.randrange(1 << 30), point)
+        assert run.exit_code == -signal.SIGKILL, (
+            f"kill {index} at {point}: the child ended by itself ({run.exit_code}):\n{run.stderr[-3000:]}")
         check(run, index)
         runs.append(run)
     return runs
+
+
+def writes(count: int, seed: int, low: int, high: int) -> list[str]:
+    """``count`` seeded ``write:N`` points, N in ``[low, high]`` (each names one exact statement)."""
+    rng = random.Random(seed)
+    return [f"write:{rng.randint(low, high)}" for _ in range(count)]
 
 
 def kills_per_scenario() -> int:

@@ -78,10 +78,11 @@ def test_lock_is_shared_in_process_and_gone_after_close(report_file):
 
 
 def test_sigkilled_owner_leaves_no_stale_lock(report_file):
-    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\n"
+    holder = subprocess.Popen([sys.executable, "-c", "import sys\n"
                                "from ita_desktop.store.report_store import ReportStore\n"
-                               "s = ReportStore.open(sys.argv[1]); print('open', flush=True); time.sleep(60)",
-                               str(report_file)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+                               "s = ReportStore.open(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
+                               str(report_file)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True,
+                              cwd=REPO)
     assert holder.stdout.readline().strip() == "open"
     with pytest.raises(ReportFileError, match="already open"):
         ReportLock.acquire(report_file)

@@ -163,17 +163,17 @@ def test_read_only_file_on_the_cli(report_file, read_only_folder, tmp_path):
 
 
 HOLDER = """
-import sys, time
+import sys
 from ita_desktop.store.report_store import ReportStore
 store = ReportStore.open(sys.argv[1])
 print("open", flush=True)
-time.sleep(60)
+sys.stdin.read()  # holds the file until the test kills it
 """
 
 
 def test_file_open_in_another_instance_is_refused_and_untouched(report_file):
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(report_file)], stdout=subprocess.PIPE,
-                              text=True, cwd=REPO)
+                              stdin=subprocess.PIPE, text=True, cwd=REPO)
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(ReportFileError) as caught:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
@@ -70,6 +71,7 @@ def test_a_damaged_cache_is_rebuilt_and_an_unwritable_folder_only_costs_time(tmp
     assert "มา" in WordList.cached(lambda: ["มา"], tmp_path / "missing" / "folder", "1.0")
 
 
+@pytest.mark.posix  # file owners (st_uid, getuid)
 def test_a_cache_that_still_unmarshals_but_was_changed_or_is_not_ours_is_not_used(tmp_path, monkeypatch):
     import hashlib
     import marshal

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
+from ita_desktop.forms.labels import extract_labels
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 import ita_desktop
@@ -28,7 +30,9 @@ ALLOWED_LATIN = re.compile(r"\b(ITA|PDF|JSON|Word|IIT|EIT|OIT|English|Desktop|[I
 
 def _messages(path: str) -> dict:
     with resource(path).open("rb") as handle:
-        return {(m.context, m.id): m for m in read_po(handle, locale="th") if m.id}
+        # a plural message is keyed by its singular msgid, as the extractor reports it
+        return {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m
+                for m in read_po(handle, locale="th") if m.id}
 
 
 def test_every_msgid_of_the_template_has_a_thai_translation():
@@ -38,13 +42,32 @@ def test_every_msgid_of_the_template_has_a_thai_translation():
     assert missing == []
 
 
-def test_the_template_holds_every_string_of_the_source():
-    keywords = dict(DEFAULT_KEYWORDS, qt_string=((1, "c"), 2))
+def _source_msgids() -> set[tuple[str | None, str]]:
+    """Every msgid of the code (as `make i18n` extracts it) and of the form definitions."""
+    keywords = dict(DEFAULT_KEYWORDS, qt_string=((1, "c"), 2), Message=(1,), plural=(1, 2))
     found = {(context, message if isinstance(message, str) else message[0])
              for _file, _line, message, _comments, context in extract_from_dir(
                  str(PACKAGE), method_map=[("**.py", "python")], keywords=keywords)}
+    forms = resources.files("ita_desktop.forms")
+    for name in [entry.name for entry in forms.iterdir() if entry.name.endswith(".json")]:
+        with forms.joinpath(name).open("rb") as handle:
+            found |= {(None, message) for _line, _func, message, _comments in extract_labels(handle, {}, [], {})}
+    return found
+
+
+def test_the_template_holds_every_string_of_the_source():
     template = set(_messages("translations/ita_desktop.pot"))
-    assert sorted(found - template, key=str) == []  # run `make i18n` and translate the new strings
+    assert sorted(_source_msgids() - template, key=str) == []  # run `make i18n` and translate the new strings
+
+
+def test_every_message_of_the_code_is_translated_into_thai():
+    thai = _messages("translations/th/LC_MESSAGES/ita_desktop.po")
+    found = _source_msgids()
+    assert {msgid for _context, msgid in found} >= {"Empty parts: {parts}.", "Steps or method",
+                                                   "line {line}: {text}"}  # Message(), forms, N_() all seen
+    untranslated = sorted((key for key in found if key not in thai or not thai[key].string or thai[key].fuzzy),
+                          key=str)
+    assert untranslated == []  # run `make i18n`, then fill the empty msgstr
 
 
 def _english_left(widget: QWidget) -> list[str]:

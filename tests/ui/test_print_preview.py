@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.messages import Message
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui.print_preview import export_pdf, preview_dialog, print_pdf
 from ita_desktop.ui.render_worker import RenderWorker, render_pdf
@@ -96,7 +98,7 @@ def test_cancel_stops_the_render_and_leaves_no_file(document, qtbot, tmp_path):
 
 def test_a_failed_render_returns_none_with_the_clerks_message(document, tmp_path):
     def broken(*args, **kwargs):
-        raise ReportFileError("disk gone", "ดิสก์หาย")
+        raise ReportFileError(Message("disk gone"))
 
     worker = RenderWorker(document.path, document.report_id, tmp_path / "x.pdf", broken)
     messages = []
@@ -148,3 +150,30 @@ def test_preview_of_the_real_pdf_has_the_rendered_page_count(document, qtbot, tm
     assert stats[0].pages >= 1
     assert dialog.page_count() == stats[0].pages == len(PdfReader(dialog.pdf_path).pages)
     assert dialog.page_label.text() == f"Page 1 of {stats[0].pages}"
+
+
+def _open_files_under(folder: Path) -> list[str]:
+    """The files under ``folder`` this process holds open (Linux: /proc/self/fd)."""
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue  # the descriptor listdir itself used
+        if target.startswith(str(folder)):
+            held.append(target)
+    return held
+
+
+@SHOWN_WINDOW
+@pytest.mark.posix  # /proc/self/fd
+def test_closing_the_preview_closes_its_pdf_and_removes_the_temporary_copy(document, qtbot):
+    """Windows cannot delete an open file: the preview must let go of its PDF before the copy is removed."""
+    dialog = preview_dialog(None, document, one_page_per_measure)
+    qtbot.addWidget(dialog)
+    folder = dialog.pdf_path.parent
+    assert _open_files_under(folder) == [str(dialog.pdf_path)]  # QPdfDocument reads it while shown
+    dialog.accept()
+    assert _open_files_under(folder) == []
+    assert not folder.exists()
+    assert dialog.page_count() == 4

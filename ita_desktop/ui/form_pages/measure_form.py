@@ -9,9 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QWidget
 
-from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS
+from ita_desktop.forms import MEASURE_EXTRAS, MEASURE_PARTS, TABLE_COLUMNS
 from ita_desktop.i18n import _, current_language
-from ita_desktop.model import TRACKING_COLUMNS
 from ita_desktop.model import numbering as num
 from ita_desktop.ui.catalogue import catalogue_for, sort_codes
 from ita_desktop.ui.document import ReportDocument
@@ -20,10 +19,7 @@ from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.table_field import TableField
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-_CODE_SEPARATORS = re.compile(r"\s*(?:,|;|\s|และ)\s*")
-
-# Thai headers of the tracking table → English ones for the English UI.
-TRACKING_HEADERS_EN = ("No.", "Problem/deficiency", "Details", "Time to fix", "Status/result", "Remarks")
+_CODE_SEPARATORS = re.compile(rf"\s*(?:,|;|\s|{num.AND})\s*")
 
 
 def parse_codes(text: str) -> list[str]:
@@ -106,7 +102,7 @@ class MeasureForm(FormPage):
                 self.photos = make_photos_panel(document, self)
                 self.add_row(part.key, self.photos)
             elif part.kind == "table":
-                self.table = self.bind(part.key, TableField(len(TRACKING_COLUMNS), self, narrow=(0,)),
+                self.table = self.bind(part.key, TableField(len(TABLE_COLUMNS), self, narrow=(0,)),
                                        to_model=lambda rows: [list(r) for r in rows])
                 self.add_row(part.key, self.table)
         document.measureChanged.connect(self._changed_elsewhere)
@@ -144,13 +140,13 @@ class MeasureForm(FormPage):
         language = current_language()
         self.set_label("items", _("Assessment items"))
         self.items.setPlaceholderText(_("e.g. I1, I2 (any code may be typed)"))
-        self.items_previous.setText(_("last year's items (เดิม)"))
+        self.items_previous.setText(_("last year's items ({word})").format(word=num.PREVIOUS_ITEMS))
         self.set_label("title", _("Measure title"))
         for part in MEASURE_PARTS + MEASURE_EXTRAS:
             # Thai digits in the Thai UI, as the tree numbers the measures.
             number = f"({num.digits(part.number, language == 'th')}) " if part.number else ""
             self.set_label(part.key, number + part.label(language))
-        headers = [th for _key, th in TRACKING_COLUMNS] if language == "th" else list(TRACKING_HEADERS_EN)
+        headers = [column.label(language) for column in TABLE_COLUMNS]
         self.table.set_headers(headers)
         self.table.retranslate()
         if hasattr(self.photos, "retranslate"):

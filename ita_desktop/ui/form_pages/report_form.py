@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from ita_desktop.i18n import _
 from ita_desktop.model import Signatory
+from ita_desktop.model import numbering as num
+from ita_desktop.model.report import AGENCY_KINDS
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.form_pages.date_field import DateField
 from ita_desktop.ui.form_pages.fields import CheckField, LineField, MarginsField, YearField
 from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.table_field import TableField
-
-AGENCY_KINDS = ("อบจ.", "เทศบาล", "อบต.", "ส่วนราชการ", "รัฐวิสาหกิจ")
 
 
 class AgencyKindField(QComboBox):
@@ -83,7 +83,7 @@ class ReportForm(FormPage):
                           ("thai_digits", _("Numbers")), ("margins_mm", _("Margins (left, right, top, bottom)")),
                           ("signatories", _("Signatories"))):
             self.set_label(key, text)
-        self.thai_digits.setText(_("Print numbers in Thai digits (๑ ๒ ๓)"))
+        self.thai_digits.setText(_("Print numbers in Thai digits ({digits})").format(digits=num.thai_digits("1 2 3")))
         self.report_date.retranslate()
         self.margins.retranslate()
         self.signatories.set_headers([_("Role"), _("Full name"), _("Position")])

@@ -1,0 +1,61 @@
+"""Thai the clerk reads lives in the catalogue: no Thai string literal in code but the report's own vocabulary."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import ita_desktop
+
+PACKAGE = Path(ita_desktop.__path__[0])
+THAI = re.compile("[\u0e00-\u0e7f]")
+# Modules whose Thai is data, not UI text: what is printed or recognised in a report, and Thai script itself.
+DOMAIN_VOCABULARY = {
+    # printed in the report: title, headings, numbering and counts, citations, sign-offs, page numbers
+    "model/report.py", "model/headings.py", "model/numbering.py", "model/report_words.py", "model/checks.py",
+    "pdf/blocks.py", "pdf/document.py", "pdf/signatures.py", "exporting/docx_export.py", "exporting/docx_styles.py",
+    # recognised by the importer in a clerk's text or Word file
+    "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
+    "importing/recogniser.py", "importing/docx_numbering.py",
+    # the Thai script itself: digits, line breaking and shaping, a font sample, the language's own name
+    "messages.py", "i18n.py", "typesetting/normalize.py", "typesetting/segmentation.py", "typesetting/shaping.py",
+    "ui/app_fonts.py",
+    # TRANSITIONAL: its TEXTS pairs move to the catalogue in the store-door change (issue 10); drop when merged
+    "ui/backup_dialog.py",
+}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def thai_literals(path: Path) -> list[str]:
+    """``module:line: text`` for each string literal holding Thai (docstrings are documentation)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    return [f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value[:40]}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and THAI.search(node.value)]
+
+
+def test_no_thai_string_literal_outside_the_domain_vocabulary():
+    found = [line for path in sorted(PACKAGE.rglob("*.py"))
+             if path.relative_to(PACKAGE).as_posix() not in DOMAIN_VOCABULARY for line in thai_literals(path)]
+    assert found == []  # word it in English with Message()/_() and translate it in the .po
+
+
+def test_the_check_sees_thai_in_code_but_not_in_docstrings(tmp_path):
+    module = PACKAGE / "model" / "report.py"  # holds the default title, a Thai literal
+    assert any("รายงานผล" in line for line in thai_literals(module))
+    assert not any("(๑)" in line for line in thai_literals(module))  # its docstring quotes "(๑)"
+
+
+def test_every_allowed_module_exists():
+    assert sorted(name for name in DOMAIN_VOCABULARY if not (PACKAGE / name).is_file()) == []
