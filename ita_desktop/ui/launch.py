@@ -97,8 +97,6 @@ def launch(args: argparse.Namespace) -> int:
             print(text, file=sys.stderr, flush=True)
 
         window.warn = note
-    # Shown before any file opens: a warning about the file must come up on top of the window, not behind it.
-    window.show()
     if getattr(args, "file", None):
         window.open_path(args.file)
     elif getattr(args, "demo", False):
@@ -110,6 +108,7 @@ def launch(args: argparse.Namespace) -> int:
         last = settings.get("files/last")
         if last and Path(last).exists():
             window.open_path(last)
+    window.show()
     if smoke:
         # Smoke test and start-up benchmark: quit as soon as the first frame is up.
         def ready() -> None:

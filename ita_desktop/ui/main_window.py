@@ -82,8 +82,15 @@ class MainWindow(QMainWindow):
         return True
 
     def warn(self, title: str, text: str) -> None:
-        """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK)."""
-        QMessageBox.warning(self, title, text)
+        """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK).
+
+        Before the window is up (a file given at start-up that cannot be opened) it waits for the window,
+        so that it comes up over it instead of behind it.
+        """
+        if self.isVisible():
+            QMessageBox.warning(self, title, text)
+        else:
+            QTimer.singleShot(0, self, lambda: QMessageBox.warning(self, title, text))
 
     def set_document(self, document: ReportDocument) -> None:
         if self.document is not None:

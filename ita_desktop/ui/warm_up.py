@@ -13,7 +13,8 @@ def warm_up_in_background() -> None:
     if _started.is_set():
         return
     _started.set()
-    threading.Thread(target=_import_modules, name="ita-warm-up").start()
+    # A daemon: closing the window never waits for it (nothing it does needs finishing; the cache is atomic).
+    threading.Thread(target=_import_modules, name="ita-warm-up", daemon=True).start()
 
 
 def _import_modules() -> None:

@@ -99,3 +99,16 @@ def test_undo_and_redo_icons_are_not_back_and_forward_arrows(window):
     back = window.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack).pixmap(16, 16).toImage()
     redo = window.actions_by_name["redo"].icon().pixmap(16, 16).toImage()
     assert not undo.isNull() and undo != back and undo != redo
+
+
+def test_a_file_refused_at_start_up_is_reported_over_the_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    window = MainWindow(AppSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(parent.isVisible()))
+    assert not window.open_path(tmp_path / "missing.ita")  # as launch() does, before window.show()
+    assert shown == []
+    window.show()
+    qtbot.waitUntil(lambda: shown == [True])
