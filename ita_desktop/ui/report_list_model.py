@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -32,7 +33,7 @@ class ReportListModel(QAbstractListModel):
         self.document = document
         self._reports: list[ReportSummary] = self._read()
         document.reportsChanged.connect(self.refresh)
-        document.reportChanged.connect(self.refresh)  # the shown report's year, agency or title
+        document.reportChanged.connect(self._shown_changed)  # the shown report's year, agency or title
         document.structureChanged.connect(self.refresh)  # its measure count
 
     def _read(self) -> list[ReportSummary]:
@@ -47,6 +48,17 @@ class ReportListModel(QAbstractListModel):
         elif reports != self._reports:
             self._reports = reports
             self.dataChanged.emit(self.index(0), self.index(len(reports) - 1))
+
+    def _shown_changed(self) -> None:
+        # Typing in the header: the shown entry is redrawn from memory, the file is not asked (every keystroke).
+        row = self.row_of(self.document.report_id)
+        if row < 0:
+            return self.refresh()
+        shown = self.document.report
+        updated = replace(self._reports[row], title=shown.title, agency=shown.agency, fiscal_year=shown.fiscal_year)
+        if updated != self._reports[row]:
+            self._reports[row] = updated
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def rowCount(self, parent: AnyIndex = _TOP) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self._reports)
