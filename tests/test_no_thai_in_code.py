@@ -18,6 +18,8 @@ DOMAIN_VOCABULARY = {
     # recognised by the importer in a clerk's text or Word file
     "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
     "importing/recogniser.py", "importing/docx_numbering.py",
+    # recognised in a date the clerk types: the era "พ.ศ." before a Buddhist Era year
+    "model/date_entry.py",
     # the Thai script itself: digits, line breaking and shaping, a font sample, the language's own name
     "messages.py", "i18n.py", "typesetting/normalize.py", "typesetting/segmentation.py", "typesetting/shaping.py",
     "ui/app_fonts.py",

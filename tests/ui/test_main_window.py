@@ -181,7 +181,9 @@ def test_a_bad_file_gives_a_clear_message(qtbot, tmp_path, monkeypatch):
     win = MainWindow(AppSettings(tmp_path / "s.ini"))
     qtbot.addWidget(win)
     assert not win.open_path(bad)
-    assert shown and "not an ITA Desktop report file" in shown[0]
+    win.show()  # a warning waits for the window, to come up over it
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "not an ITA Desktop report file" in shown[0]
     assert win.document is None
 
 
