@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint i18n system-deps system-deps-gui clean bundle windows-kit windows-check
+.PHONY: run test bench lint i18n system-deps system-deps-gui system-deps-bench clean bundle windows-kit windows-check
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,13 +20,16 @@ system-deps:
 system-deps-gui:
 	@scripts/install-system-deps.sh --gui
 
+system-deps-bench:
+	@scripts/install-system-deps.sh --bench
+
 run: system-deps-gui $(STAMP)
 	$(VENV)/bin/ita-desktop --demo
 
 test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-bench: system-deps $(STAMP)
+bench: system-deps system-deps-bench $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 lint: $(STAMP)

@@ -122,7 +122,7 @@ def _time_stages() -> dict[str, list[float]]:
                     entry[2] += 1
         return wrapper
 
-    docx_package._read_member = timed("zip_read", docx_package._read_member)
+    docx_package.read_picture_member = timed("zip_read", docx_package.read_picture_member)
     batch.prepare_photo = timed("prepare_photo", prepare.prepare_photo)
     ImageFile.ImageFile.load = timed("decode", ImageFile.ImageFile.load)
     Image.Image.resize = timed("resize", Image.Image.resize)

@@ -12,12 +12,14 @@ from typing import TextIO
 
 from ita_desktop.errors import ui_language
 from ita_desktop.importing.docx_import import recognise_docx, save_docx
+from ita_desktop.importing.word_formats import is_word_file
 from ita_desktop.messages import Message
 from ita_desktop.store.report_store import ReportStore
 
 
 def is_docx(path: str | None) -> bool:
-    return bool(path) and path.lower().endswith(".docx")
+    """Import ``path`` as a word-processor file (.docx, .odt; an old .doc gets its advice)?"""
+    return is_word_file(path)
 
 
 class ConsoleProgress:

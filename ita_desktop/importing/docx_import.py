@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING
 from ita_desktop.errors import UserError
 from ita_desktop.importing.docx_package import PictureReadError, docx_error
 from ita_desktop.importing.docx_source import DocxSource
+from ita_desktop.importing.odt_source import OdtSource
 from ita_desktop.importing.recogniser import recognise
 from ita_desktop.importing.report_import import no_structure_found
 from ita_desktop.importing.source import ImportWarning, PendingPicture, RecognisedReport
 from ita_desktop.importing.warning_texts import shorten
+from ita_desktop.importing.word_formats import open_word_source
 from ita_desktop.messages import Message
 from ita_desktop.photos.batch import PhotoResult, prepare_many
 
@@ -54,7 +56,7 @@ class RecognisedDocx:
 
     path: Path
     result: RecognisedReport
-    source: DocxSource
+    source: DocxSource | OdtSource
 
     @property
     def warnings(self) -> list[ImportWarning]:
@@ -74,7 +76,7 @@ class DocxImport:
 def recognise_docx(path: str | Path) -> RecognisedDocx:
     """Read a .docx's text, tables and picture places into a report tree (photo bytes not read yet)."""
     path = Path(path)
-    source = DocxSource(path)
+    source = open_word_source(path)
     result = recognise(source.paragraphs())
     if not result.report.sections:
         raise docx_error(path, no_structure_found())
@@ -155,7 +157,7 @@ class _PhotoWriter:
         for pending in self.recognised.result.pictures:
             if self.stopped():
                 return
-            yield pending.photo.original_name, self.loader(pending.photo.original_name)
+            yield pending.photo.original_name, self.loader(pending.photo.original_name), pending.placement
 
     def loader(self, name: str) -> Callable[[], bytes]:
         picture = self.recognised.source.pictures[name]

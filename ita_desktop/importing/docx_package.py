@@ -19,13 +19,16 @@ from lxml import etree
 
 from ita_desktop.errors import UserError
 from ita_desktop.importing.zip_member import read_member
-from ita_desktop.messages import Message
+from ita_desktop.messages import N_, Message
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+OLD_WORD_ADVICE = N_("this is an old Word (.doc) file, which this program cannot read: open it in Word or "
+                     "LibreOffice, save it as .docx (Word Document), then import the .docx.")
 MAX_XML_BYTES = 200_000_000  # a report's text is a few MB of XML; more is a zip bomb
 MAX_PICTURE_BYTES = 300_000_000  # a phone photo is a few MB; a raw scan tens; more is a zip bomb
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -59,7 +62,8 @@ class PictureReadError(OSError):
         self.text = text
 
 
-def _read_member(path: Path, info: zipfile.ZipInfo | None) -> bytes:
+def read_picture_member(path: Path, info: zipfile.ZipInfo | None) -> bytes:
+    """A picture's bytes from the zip at ``path``; PictureReadError (worded for the clerk) if it cannot be."""
     if info is None:
         raise PictureReadError(Message("the picture is missing from the Word file."))
     if info.file_size > MAX_PICTURE_BYTES:
@@ -84,6 +88,8 @@ class DocxPackage:
             self._relationships = self._read_relationships(self.document_part)
             numbering = self._target_of(NUMBERING_REL)
             self.numbering_xml = self._parse(numbering) if numbering else None
+            styles = self._target_of(STYLES_REL)
+            self.styles_xml = self._parse(styles) if styles and styles in self._members else None
         finally:
             self._archive.close()
 
@@ -92,8 +98,8 @@ class DocxPackage:
         try:
             with path.open("rb") as handle:
                 magic = handle.read(4)
-            if magic == _OLE_MAGIC:
-                raise docx_error(path, Message("this is an old Word (.doc) file; save it as .docx in Word first."))
+            if magic == OLE_MAGIC:
+                raise docx_error(path, Message(OLD_WORD_ADVICE))
             return zipfile.ZipFile(path)
         except FileNotFoundError:
             raise docx_error(path, Message("no such file.")) from None
@@ -158,7 +164,7 @@ class DocxPackage:
         if found is None or found[2]:
             return None
         member, path, info = found[1], self.path, self._members.get(found[1])
-        return PictureRef(member, lambda: _read_member(path, info))
+        return PictureRef(member, lambda: read_picture_member(path, info))
 
     def linked_target(self, rel_id: str) -> str:
         """The address of a picture that is linked, not embedded ("" if unknown)."""

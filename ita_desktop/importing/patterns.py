@@ -176,6 +176,21 @@ def read_part(text: str, numbered: bool) -> PartLine | None:
     return None
 
 
+def read_part_line(text: str) -> PartLine | None:
+    """The part a whole line opens, numbered ("(๑.๒) หน่วยงาน… : …") or not ("หน่วยงาน… : …")."""
+    numbered = read_paren_number(text)
+    return read_part(numbered.body if numbered else text, numbered is not None)
+
+
+# What a slot of the photos part holds when there is no photo: a dash, or "none".
+_NO_PHOTO = re.compile(r"^(?:[-–—]+|ไม่มี(?:ภาพ(?:ประกอบ)?)?)$")
+
+
+def means_no_photo(text: str) -> bool:
+    """"-", "–" or "ไม่มี" typed where a photo would be."""
+    return bool(_NO_PHOTO.match(text.strip()))
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+|การ", "", text)
 

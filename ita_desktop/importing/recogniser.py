@@ -61,8 +61,27 @@ class _Recogniser:
         if paragraph.table:
             self._table(paragraph.table, paragraph.line)
         text = paragraph.text.strip()
-        if text:
+        if text and not self._outline_heading(text, paragraph.outline, paragraph.line):
             self._text(text, paragraph.line)
+
+    def _outline_heading(self, text: str, outline: int | None, line: int | None) -> bool:
+        """A Heading 1/2 (outline level 0/1) shown without any number is a section or group all the same."""
+        if outline not in (0, 1) or patterns.read_section_heading(text) or patterns.read_group_heading(text) \
+                or patterns.read_paren_number(text) or self.signoffs.open is not None:
+            return False
+        if patterns.read_measure_heading(text).has_citation or text.startswith("มาตรการเกี่ยวกับ"):
+            return False  # a measure's own title set in a heading style
+        sections = len(self.report.sections)
+        if outline == 0:
+            heading = patterns.read_section_heading(f"{sections + 1}. {text}")
+            if heading is not None:
+                self._start_section(heading, text, line)
+        else:
+            groups = len(self.section.groups) if self.section is not None else 0
+            heading = patterns.read_group_heading(f"{max(sections, 1)}.{groups + 1} {text}")
+            if heading is not None:
+                self._start_group(heading, text, line)
+        return heading is not None
 
     def _text(self, text: str, line: int | None) -> None:
         if self.signoffs.continue_block(text):
@@ -100,6 +119,8 @@ class _Recogniser:
         if caption_for is not None and self.part == "photos":
             caption_for.caption = text
             return
+        if self.part == "photos" and patterns.means_no_photo(text):
+            return  # "-" or "ไม่มี" where the photos would be: no photo
         self._body_line(text, line)
 
     # -- structure -------------------------------------------------------------------
@@ -171,7 +192,7 @@ class _Recogniser:
         self.part = part.key
         if part.key == "photos":
             self.in_tail, self.expect_measure = True, True
-            if part.body:
+            if part.body and not patterns.means_no_photo(part.body):
                 self._keep_in_notes(part.body)
                 self.warn("unplaced_text", line, text=shorten(part.body))
             return
@@ -247,7 +268,7 @@ class _Recogniser:
         for picture in paragraph.pictures:
             photo = Photo(original_name=picture.name, sha256=hashlib.sha256(picture.data).hexdigest())
             self.measure.photos.append(photo)
-            self.result.pictures.append(PendingPicture(self.measure, photo, picture.data))
+            self.result.pictures.append(PendingPicture(self.measure, photo, picture.data, picture.placement))
             self.caption_for = photo
 
     def finish(self) -> RecognisedReport:

@@ -47,7 +47,7 @@ def prepare_pictures(result: RecognisedReport) -> list[PreparedPhoto]:
     prepared, kept = [], []
     for pending in result.pictures:
         try:
-            ready = prepare_photo(pending.data, pending.photo.original_name)
+            ready = prepare_photo(pending.data, pending.photo.original_name, pending.placement)
         except PhotoError as error:
             pending.measure.photos.remove(pending.photo)
             result.warnings.append(make_warning("unreadable_picture", None, text=error.text))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ita_desktop.messages import Message
 from ita_desktop.model import Measure, Photo, Report
+from ita_desktop.photos.placement import PLAIN, Placement
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,8 @@ class SourcePicture:
 
     data: bytes
     name: str = ""
+    floating: bool = False  # positioned on the page (wp:anchor), not a character in the line
+    placement: Placement = PLAIN  # turned, mirrored or cropped in the document
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class SourceParagraph:
     pictures: tuple[SourcePicture, ...] | list[SourcePicture] = ()
     table: list[list[str]] | None = None
     line: int | None = None  # where it starts in the source (1-based), for warnings
+    outline: int | None = None  # the outline level Word or LibreOffice gives it (0: Heading 1); None: body text
 
     @property
     def is_blank(self) -> bool:
@@ -60,6 +64,7 @@ class PendingPicture:
     measure: Measure
     photo: Photo  # already in measure.photos; width/height are filled when prepared
     data: bytes
+    placement: Placement = PLAIN
 
 
 @dataclass

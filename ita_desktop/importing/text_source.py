@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ita_desktop.errors import UserError
+from ita_desktop.importing.docx_package import OLD_WORD_ADVICE
+from ita_desktop.importing.patterns import read_part_line
 from ita_desktop.importing.source import SourceParagraph
 from ita_desktop.messages import N_, Message
 
@@ -17,7 +19,7 @@ _FOREIGN_MAGIC = (
     (b"%PDF", N_("this is a PDF file, not a report text file.")),
     (b"\x89PNG", N_("this is a picture, not a report text file.")),
     (b"\xff\xd8\xff", N_("this is a picture, not a report text file.")),
-    (b"\xd0\xcf\x11\xe0", N_("this is an old Word/Office file, not a report text file.")),
+    (b"\xd0\xcf\x11\xe0", OLD_WORD_ADVICE),
 )
 MAX_TEXT_BYTES = 20_000_000  # a report is a few hundred kB; more is not a report
 
@@ -75,6 +77,8 @@ def read_report_text(path: str | Path) -> str:
 def _cells(line: str) -> list[str] | None:
     """A tab-separated row: three or more cells, two of them filled (one tab is only spacing)."""
     cells = line.split("\t")
+    if read_part_line(" ".join(cell.strip() for cell in cells if cell.strip())) is not None:
+        return None  # "หน่วยงานผู้รับผิดชอบ<tab>:<tab>กองคลัง": a label aligned with tabs
     if len(cells) >= 3 and sum(1 for cell in cells if cell.strip()) >= 2:
         return cells
     return None

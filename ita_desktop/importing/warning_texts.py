@@ -35,6 +35,7 @@ WARNING_TEXTS: dict[str, str] = {
     "linked_picture": N_("a picture linked to “{text}” is not inside the Word file and is not imported"),
     "no_title": N_("no report title line was found"),
     "no_agency": N_("no line “{example}” was found: agency and fiscal year are empty"),
+    "it9_digits": N_("digits typed in {font}, which draws them as Thai digits, are imported as Thai digits"),
     "year_in_ce": N_("fiscal year {typed} looks like a Christian-era year; stored as B.E. {found}"),
 }
 

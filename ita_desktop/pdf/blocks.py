@@ -33,9 +33,9 @@ class TextBlocks:
 
     def paragraph(self, runs: Sequence[Run] | str, *, align: str = "justify", indent_mm: float = 0.0,
                   space_before_mm: float = 0.0, keep_with_next: bool = False,
-                  size_pt: float | None = None) -> ParagraphBlock:
+                  size_pt: float | None = None, heading: bool = False) -> ParagraphBlock:
         lines = self.typesetter.layout(runs, self.width_mm, size_pt or self.style.body_pt, align=align,
-                                       first_line_indent_mm=indent_mm)
+                                       first_line_indent_mm=indent_mm, heading=heading)
         return ParagraphBlock(self.typesetter, lines, space_before_mm=space_before_mm,
                               keep_with_next=keep_with_next)
 
@@ -44,11 +44,11 @@ class TextBlocks:
         """Title, "ของ<agency> ประจำปีงบประมาณ พ.ศ.<year>", and the report date when set."""
         size = self.style.title_pt
         blocks = [self.paragraph([Run(report.title.strip(), bold=True)], align="center", size_pt=size,
-                                 keep_with_next=True)]
+                                 keep_with_next=True, heading=True)]
         second = headings.agency_line(report, self.thai)
         if second:
             blocks.append(self.paragraph([Run(second, bold=True)], align="center", size_pt=size,
-                                         keep_with_next=True))
+                                         keep_with_next=True, heading=True))
         if report.report_date.strip():
             blocks.append(self.paragraph(f"ณ วันที่ {thai_date(report.report_date, self.thai)}", align="center",
                                          keep_with_next=True))
@@ -59,16 +59,16 @@ class TextBlocks:
     def section_heading(self, section: Section, index: int) -> ParagraphBlock:
         text = headings.section_heading(section, index, self.thai)
         return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
-                              space_before_mm=self.style.space_section_mm)
+                              space_before_mm=self.style.space_section_mm, heading=True)
 
     def group_heading(self, group: MeasureGroup, section_index: int, group_index: int) -> ParagraphBlock:
         text = headings.group_heading(group, section_index, group_index, self.thai)
-        return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True,
+        return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True, heading=True,
                               indent_mm=self.style.indent_group_mm, space_before_mm=self.style.space_group_mm)
 
     def measure_heading(self, group: MeasureGroup, index: int, measure: Measure) -> ParagraphBlock:
         text = headings.measure_heading(group, index, measure, self.thai)
-        return self.paragraph([Run(text, bold=True)], align="justify", keep_with_next=True,
+        return self.paragraph([Run(text, bold=True)], align="left", keep_with_next=True, heading=True,
                               indent_mm=self.style.indent_measure_mm, space_before_mm=self.style.space_measure_mm)
 
     # -- parts -------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import ReportFileError
 from ita_desktop.messages import Message
 from ita_desktop.model import Report
+from ita_desktop.model.report_words import report_words
 from ita_desktop.pdf.document import Frame, ReportDocument, page_number_text, set_metadata
 from ita_desktop.pdf.flow import Flow
 from ita_desktop.pdf.photo_embedding import PhotoLoader, PhotoSource
@@ -57,7 +58,8 @@ def render_with_pages(report: Report, photos: PhotoSource, *, progress: Progress
     pdf = ReportDocument(frame)
     set_metadata(pdf, report)
     font_set = default_font_set()
-    typesetter = Typesetter(pdf, font_set)
+    # The report's own names (agency, units, signatories) are words of its dictionary, never cut.
+    typesetter = Typesetter(pdf, font_set, own_words=report_words(report))
     style = layout_style(typesetter, font_set)
     pdf.page_number_painter = _page_number_painter(pdf, typesetter, style, report.thai_digits)
 

@@ -20,6 +20,7 @@ from ita_desktop.errors import PhotoError
 from ita_desktop.messages import Message
 from ita_desktop.model.photo_rows import largest_print_mm
 from ita_desktop.photos.encoding import encode_image
+from ita_desktop.photos.placement import PLAIN, Placement
 from ita_desktop.photos.print_fit import draft_for_print, flatten_on_white, reduce_for_print
 
 THUMBNAIL_PX = 320
@@ -100,11 +101,18 @@ def _orientation(image: Image.Image) -> int:
         return 1
 
 
-def _largest_print(image: Image.Image, orientation: int) -> tuple[float, float]:
-    """(width, height) in mm of the photo's largest print, in its stored (not yet upright) orientation."""
+def _largest_print(image: Image.Image, orientation: int, placement: Placement = PLAIN) -> tuple[float, float]:
+    """(width, height) in mm of the whole stored picture when its shown part prints largest, stored orientation."""
     sideways = orientation in _SIDEWAYS
     upright_w, upright_h = (image.height, image.width) if sideways else (image.width, image.height)
-    width_mm, height_mm = largest_print_mm(upright_w / upright_h)
+    kept_w, kept_h = placement.visible_fraction()
+    shown_w, shown_h = upright_w * kept_w, upright_h * kept_h
+    if placement.sideways:
+        shown_w, shown_h = shown_h, shown_w
+    width_mm, height_mm = largest_print_mm(shown_w / shown_h)
+    if placement.sideways:
+        width_mm, height_mm = height_mm, width_mm
+    width_mm, height_mm = width_mm / kept_w, height_mm / kept_h  # the whole picture, of which a part shows
     return (height_mm, width_mm) if sideways else (width_mm, height_mm)
 
 
@@ -115,17 +123,21 @@ def _thumbnail(image: Image.Image) -> Image.Image:
     return image.resize(size, Image.Resampling.BOX) if size != image.size else image
 
 
-def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
+def prepare_photo(data: bytes, name: str = "", placement: Placement = PLAIN) -> PreparedPhoto:
     """Decode ``data`` once and return the original, an upright print copy and a thumbnail.
+
+    ``placement`` is how the document showed the picture (Word's turn, flips and
+    crop); the print copy shows it so, after the EXIF orientation.
 
     Raises :class:`PhotoError` (naming ``name``) for anything that is not a
     readable picture: empty, truncated, a decompression bomb, not an image.
     """
     image = _open(data, name)
+    placement = placement.for_picture(image.size, image.info.get("dpi"))
     source_format = image.format or ""
     stored_size = image.size
     orientation = _orientation(image)
-    width_mm, height_mm = _largest_print(image, orientation)
+    width_mm, height_mm = _largest_print(image, orientation, placement)
     try:
         draft_for_print(image, width_mm, height_mm)
         image.seek(0)  # the first frame of an animation
@@ -137,6 +149,8 @@ def prepare_photo(data: bytes, name: str = "") -> PreparedPhoto:
     # Reduced before it is turned upright, so the turn (which holds the GIL) moves fewer pixels.
     fitted = reduce_for_print(flat, width_mm, height_mm)
     printed = fitted.transpose(_UPRIGHT[orientation]) if orientation in _UPRIGHT else fitted
+    if not placement.is_plain:
+        printed = placement.apply(printed)
 
     keep_jpeg_bytes = (
         source_format == "JPEG" and image.size == stored_size and printed is flat and orientation == 1

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ita_desktop.typesetting.justification import spread
 from ita_desktop.typesetting.shaping import ShapedText
 
 PT_PER_MM = 72.0 / 25.4
-# Distributed justification opens cluster gaps up to this (em). Measured on the seed report:
-# from ~0.06 em pypdf, and from ~0.1 em pdftotext, read the gap as a space inside the word.
-# Slack beyond it widens the typed spaces (already spaces in the text layer), else stays ragged.
-MAX_CLUSTER_GAP_EM = 0.05
 
 
 @dataclass(frozen=True)
@@ -27,6 +24,12 @@ class Segment:
         """The source text drawn by this segment."""
         return self.shaped.text
 
+    @property
+    def space_runs(self) -> int:
+        """Runs of typed spaces, each stretched as one (a double space is not stretched twice)."""
+        text = self.shaped.text
+        return 1 if text and text.isspace() else text.count(" ")
+
 
 @dataclass(frozen=True)
 class PlacedSegment:
@@ -35,7 +38,7 @@ class PlacedSegment:
     segment: Segment
     x_mm: float  # from the left edge of the measure
     unit_gap_mm: float
-    space_extra_mm: float = 0.0  # added after each space character (justification overflow)
+    space_extra_mm: float = 0.0  # added after each space character (a run's share, split among its spaces)
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,9 @@ def place_segments(
     if justify and slack > 0:
         boundaries = sum(s.shaped.unit_count for s in segments) - 1
         size_mm = max(s.size_pt for s in segments) / PT_PER_MM
-        if boundaries > 0:
-            gap = min(slack / boundaries, MAX_CLUSTER_GAP_EM * size_mm)
-        spaces = sum(s.text.count(" ") for s in segments)
-        if spaces:
-            space_extra = (slack - gap * max(boundaries, 0)) / spaces
+        spaces = sum(s.space_runs for s in segments)
+        shares = spread(slack, spaces, boundaries, size_mm)
+        gap, space_extra = shares.gap_mm, shares.space_extra_mm
     if gap or space_extra:
         x = indent_mm
     elif align == "right":
@@ -84,7 +85,9 @@ def place_segments(
     for index, segment in enumerate(segments):
         if index:
             x += gap  # the boundary between two segments is a unit boundary too
-        placed.append(PlacedSegment(segment, x, gap, space_extra))
+        characters = segment.text.count(" ")
+        per_space = space_extra * segment.space_runs / characters if characters else 0.0
+        placed.append(PlacedSegment(segment, x, gap, per_space))
         x += segment.width_mm + gap * (segment.shaped.unit_count - 1)
-        x += space_extra * segment.text.count(" ")
+        x += per_space * characters
     return tuple(placed), bool(gap or space_extra)

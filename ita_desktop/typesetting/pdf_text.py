@@ -13,6 +13,11 @@ from ita_desktop.typesetting.lines import PT_PER_MM, Line
 from ita_desktop.typesetting.shaping import FaceShaper, ShapedGlyph, ShapedText
 
 _NUDGE = 1.0  # 1/1000 em
+# Extractors read a hole between two glyphs as a space: pypdf from ~0.06 em, pdftotext from ~0.1 em.
+# A justified word's glyphs declare a width reaching (to within one step) over the gap that follows
+# them, so the opened cluster boundaries never come out as spaces. Steps keep the codes few.
+_HOLE_LIMIT = 10.0  # 1/1000 em
+_WIDTH_STEP = 10
 
 # fpdf2 has no public call to draw pre-shaped glyphs, so this module uses three of its
 # internals, all stable across fpdf2 2.7-2.8: TTFFont.subset (glyph -> code, which also
@@ -40,8 +45,9 @@ class PdfTextWriter:
         # which skips operators it believes are already in effect.
         ops = ["q", "BT", pdf.text_color.serialize().lower()]
         current_font = None
-        for placed in line.segments:
+        for index, placed in enumerate(line.segments):
             segment = placed.segment
+            following = line.segments[index + 1] if index + 1 < len(line.segments) else None
             font, shaper = self.font_for(segment.style)
             if current_font != (font.i, segment.size_pt):
                 current_font = (font.i, segment.size_pt)
@@ -50,14 +56,17 @@ class PdfTextWriter:
             x_pt = (x_mm + placed.x_mm) * PT_PER_MM
             ops.append(f"1 0 0 1 {x_pt:.3f} {baseline_pt:.3f} Tm")
             to_units = PT_PER_MM / segment.size_pt * 1000
+            # Where the next word starts, unless a typed space comes first (that hole is a space).
+            next_x = None if following is None or following.segment.text.startswith(" ") else \
+                (following.x_mm - placed.x_mm) * to_units
             ops.append(self._show_glyphs(segment.shaped, segment.style, font, shaper,
                                          segment.size_pt, placed.unit_gap_mm * to_units,
-                                         placed.space_extra_mm * to_units))
+                                         placed.space_extra_mm * to_units, next_x))
         ops.append("ET Q")
         pdf._out(" ".join(ops))
 
     def _show_glyphs(self, shaped: ShapedText, style: str, font: TTFFont, shaper: FaceShaper,
-                     size_pt: float, gap_units: float, space_units: float) -> str:
+                     size_pt: float, gap_units: float, space_units: float, next_x: float | None = None) -> str:
         """TJ arrays; text rise (Ts) for the few marks HarfBuzz moves vertically."""
         plain = abs(gap_units) < 1e-9 and abs(space_units) < 1e-9
         if plain:  # unjustified words (headings, last lines, cells) draw the same every time
@@ -68,6 +77,8 @@ class PdfTextWriter:
         prepared = self._prepared(shaped, style, font, shaper)
         ink_x = prepared.positions(gap_units, space_units)
         codes, widths, rises = prepared.codes, prepared.widths, prepared.rises
+        if not plain:
+            codes, widths = self._bridge_gaps(shaped, style, font, shaper, ink_x, codes, widths, next_x)
         parts: list[str] = []
         array: list[str] = []
         pen = 0.0  # where the PDF text position is now, 1/1000 em from the segment start
@@ -93,6 +104,23 @@ class PdfTextWriter:
         if plain:
             self._plain_ops[key] = ops
         return ops
+
+    def _bridge_gaps(self, shaped: ShapedText, style: str, font: TTFFont, shaper: FaceShaper,
+                     ink_x: list[float], codes: tuple[str, ...], widths: tuple[int, ...],
+                     next_x: float | None) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Codes whose declared widths reach over the justification gaps (not over typed spaces)."""
+        glyphs = shaped.glyphs
+        new_codes, new_widths = list(codes), list(widths)
+        for index, glyph in enumerate(glyphs):
+            after = ink_x[index + 1] if index + 1 < len(glyphs) else next_x
+            if after is None or glyph.chars == " " or (index + 1 < len(glyphs) and glyphs[index + 1].chars == " "):
+                continue
+            hole = after - (ink_x[index] + widths[index])
+            if hole > _HOLE_LIMIT:
+                width = widths[index] + int(hole // _WIDTH_STEP) * _WIDTH_STEP
+                code, width = self._code(style, font, shaper, glyph, width)
+                new_codes[index], new_widths[index] = f"({code})", width
+        return tuple(new_codes), tuple(new_widths)
 
     def _prepared(self, shaped: ShapedText, style: str, font: TTFFont, shaper: FaceShaper) -> PreparedGlyphs:
         """Codes, declared widths and unjustified positions of a shaped word (once per document)."""

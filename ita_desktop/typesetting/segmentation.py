@@ -1,16 +1,16 @@
-"""Where a Thai paragraph may break: dictionary words (PyThaiNLP newmm), spaces, clusters."""
+"""The Thai dictionary the breaker segments with (newmm, shipped names, a report's own words) and character classes."""
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import threading
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ita_desktop.paths import user_data_dir
+from ita_desktop.typesetting.names import shipped_names
 from ita_desktop.typesetting.word_list import WordList
 
 _THAI_LETTERS = range(0x0E01, 0x0E4F)  # letters, vowels and marks; digits and ๆ ฯ handled below
@@ -20,19 +20,16 @@ _NO_BREAK_AFTER = set("([{<“‘«\"'/-–—")
 _NO_BREAK_BEFORE = set(")]}>”’»,.:;!?%\"'/-–—…ๆฯ\u0e33")
 
 _tokenize_lock = threading.Lock()
-_tokenize: Callable[[str], list[str]] | None = None
+_word_list: WordList | None = None
+# Bump when the shipped names added to the word list change.
+_NAMES_FORMAT = 1
+_MEMO_LIMIT = 50_000  # runs of text remembered per lexicon (a few hundred bytes each)
+# A report's own word made of short words (ดง|หม้อ|ทอง, up to this many clusters each) is a name.
+_NAME_PART_CLUSTERS = 3
+_WHOLE_NAME_LENGTH = 15  # characters: a person's or unit's name; longer ones are phrases
 
 
-@dataclass(frozen=True)
-class Token:
-    """An unbreakable span of a paragraph (a word, or a run of spaces)."""
-
-    start: int
-    end: int
-    is_space: bool
-
-
-def _load_newmm() -> Callable[[str], list[str]]:
+def _load_word_list() -> WordList:
     # pythainlp writes to PYTHAINLP_DATA; never let it create ~/pythainlp-data.
     if "PYTHAINLP_DATA" not in os.environ:
         try:
@@ -45,29 +42,105 @@ def _load_newmm() -> Callable[[str], list[str]]:
     from pythainlp.corpus import thai_words  # slow import (~0.2 s): done once, lazily
     from pythainlp.tokenize import word_tokenize
 
-    # The same words as pythainlp's default trie, in sets (the trie takes 1-2 s to build).
-    words = WordList.cached(thai_words, Path(os.environ["PYTHAINLP_DATA"]), pythainlp.__version__)
+    # pythainlp's default words plus the names it ships, in sets (its trie takes 1-2 s to build).
+    words = WordList.cached(lambda: thai_words() | shipped_names(), Path(os.environ["PYTHAINLP_DATA"]),
+                            f"{pythainlp.__version__}-names{_NAMES_FORMAT}")
+    word_tokenize("ภาษาไทย", custom_dict=words, engine="newmm")  # imports newmm and compiles its patterns now
+    return words
 
-    def tokenize(text: str) -> list[str]:
-        return word_tokenize(text, custom_dict=words, engine="newmm", keep_whitespace=True)
 
-    tokenize("ภาษาไทย")  # imports newmm and compiles its patterns here, not in the first layout
-    return tokenize
+def word_list() -> WordList:
+    """The shared dictionary (PyThaiNLP's words and shipped names), loaded on first use only."""
+    global _word_list
+    if _word_list is None:
+        with _tokenize_lock:
+            if _word_list is None:
+                _word_list = _load_word_list()
+    return _word_list
+
+
+class Lexicon:
+    """The segmenter's dictionary for one report: the shared word list plus the report's own words.
+
+    Names (shipped or the report's own) come out of newmm as one word and are never cut inside;
+    the same object answers newmm's one question, ``prefixes(text, start)``.
+    """
+
+    def __init__(self, own_words: frozenset[str] = frozenset()) -> None:
+        self.words = word_list()
+        own_words = frozenset(name for word in own_words for name in self._names_in(word))
+        self.own_words = own_words
+        self._own = WordList(own_words) if own_words else None
+        self._own_initials = frozenset(word[0] for word in own_words)
+        self.names = shipped_names() | own_words
+        self.memo: dict[str, object] = {}  # what the line breaker worked out per run of text
+        if self._own is None:
+            self.prefixes = self.words.prefixes  # type: ignore[method-assign]  # the hot path of newmm
+
+    def _names_in(self, text: str) -> list[str]:
+        """The names inside one of the report's own words: itself if short, else its runs of short words.
+
+        A short one is a name whole (ภู่ประดิษฐ์, กองคลัง). A long one is a phrase from a field:
+        "องค์การบริหารส่วนตำบลดงหม้อทอง" holds the name ดงหม้อทอง (ดง|หม้อ|ทอง, short words that
+        would otherwise part) after a long dictionary word that may part as any compound does;
+        "ทุกส่วนราชการในสังกัด" holds none. A run the dictionary does not know is a name.
+        """
+        from pythainlp.tokenize import word_tokenize
+
+        if len(text) <= _WHOLE_NAME_LENGTH:
+            return [text]
+        names, run = [], []
+        for piece in [*word_tokenize(text, custom_dict=self.words, engine="newmm", keep_whitespace=False), ""]:
+            known = piece in self.words
+            if piece and (not known or len(cluster_starts(piece)) <= _NAME_PART_CLUSTERS):
+                run.append(piece)
+                continue
+            if len(run) >= 2 or run and run[0] not in self.words:
+                names.append("".join(run))
+            run = []
+        return names
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        found = self.words.prefixes(text, start)
+        if self._own is not None and text[start:start + 1] in self._own_initials:
+            extra = [word for word in self._own.prefixes(text, start) if word not in found]
+            if extra:
+                found = sorted(found + extra, key=len)
+        return found
+
+    def remember(self, key: str, value: object) -> None:
+        """Keep ``value`` in :attr:`memo` (bounded: a long session starts it afresh)."""
+        if len(self.memo) >= _MEMO_LIMIT:
+            self.memo.clear()
+        self.memo[key] = value
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words or word in self.own_words
+
+    def segment(self, text: str) -> list[str]:
+        """newmm words and whitespace runs of ``text`` (all of it, in order)."""
+        from pythainlp.tokenize import word_tokenize
+
+        return word_tokenize(text, custom_dict=self, engine="newmm", keep_whitespace=True)
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(own_words: frozenset[str] = frozenset()) -> Lexicon:
+    """The lexicon for a report's own words (one per distinct set, kept for the next render)."""
+    return Lexicon(own_words)
 
 
 def newmm_words(text: str) -> list[str]:
-    """PyThaiNLP newmm segmentation; the dictionary is loaded on first use only."""
-    global _tokenize
-    if _tokenize is None:
-        with _tokenize_lock:
-            if _tokenize is None:
-                _tokenize = _load_newmm()
-    return _tokenize(text)
+    """PyThaiNLP newmm segmentation with the shared dictionary."""
+    return lexicon().segment(text)
 
 
 def preload_dictionary() -> None:
-    """Load the word dictionary now (e.g. in a background thread at start-up)."""
-    newmm_words("")
+    """Load the word dictionary and the word counts now (e.g. in a background thread at start-up)."""
+    from ita_desktop.typesetting.word_frequencies import reading_log_probability
+
+    lexicon()  # the word list and the shipped names
+    reading_log_probability([])
 
 
 def _is_thai_letter(ch: str) -> bool:
@@ -78,6 +151,11 @@ def _is_latin_or_digit(ch: str) -> bool:
     return ch.isalnum() and not _is_thai_letter(ch)
 
 
+def is_digit(ch: str) -> bool:
+    """An Arabic or a Thai digit."""
+    return "0" <= ch <= "9" or ord(ch) in _THAI_DIGITS
+
+
 def break_allowed(before: str, after: str) -> bool:
     """May a line break fall between two adjacent non-space characters of different words?"""
     if before in _NO_BREAK_AFTER or after in _NO_BREAK_BEFORE:
@@ -86,29 +164,23 @@ def break_allowed(before: str, after: str) -> bool:
         return False
     if _is_thai_letter(before) and _is_thai_letter(after):
         return True
-    # Thai next to a Latin word or a number: allowed; Latin next to Latin/digits: only at spaces.
+    # A number typed against its noun or unit ("หมู่13", "๕ไร่") stays with it.
+    if is_digit(before) or is_digit(after):
+        return False
+    # Thai next to a Latin word: allowed; Latin next to Latin: only at spaces.
     return (_is_thai_letter(before) and _is_latin_or_digit(after)) or (
         _is_latin_or_digit(before) and _is_thai_letter(after)
     )
 
 
-def tokenize_paragraph(text: str) -> list[Token]:
-    """Split one line of text (no "\\n") into unbreakable words and space runs."""
-    tokens: list[Token] = []
-    position = 0
-    for piece in newmm_words(text):
-        start, position = position, position + len(piece)
-        is_space = piece.isspace()
-        previous = tokens[-1] if tokens else None
-        if previous is not None and previous.is_space == is_space and (
-            is_space or not break_allowed(text[start - 1], text[start])
-        ):
-            tokens[-1] = Token(previous.start, position, is_space)
-        else:
-            tokens.append(Token(start, position, is_space))
-    if position != len(text):  # newmm always returns the whole text; guard the invariant
-        raise ValueError("segmentation lost characters")
-    return tokens
+def is_thai_sign(ch: str) -> bool:
+    """Mai yamok (ๆ) or paiyannoi (ฯ): signs that follow a word, never begin a line."""
+    return ch in "ๆฯ"
+
+
+def is_thai_letter(ch: str) -> bool:
+    """A Thai consonant, vowel or mark (not a digit, not ๆ or ฯ)."""
+    return _is_thai_letter(ch)
 
 
 def is_combining(ch: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -83,7 +84,10 @@ class FaceShaper:
         buf = hb.Buffer()
         # Monotone characters: marks keep their own cluster, so each glyph maps to its chars.
         buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
-        buf.add_str(text)
+        # A tone typed before its vowel is drawn vowel first. Each glyph keeps the character typed
+        # at its place (the vowel's glyph maps to the tone and the tone's to the vowel), so what a
+        # viewer extracts, in drawing order, is what was typed; no code maps to nothing.
+        buf.add_str(display_order(text))
         buf.guess_segment_properties()
         hb.shape(self.font, buf, {})
         infos, positions = buf.glyph_infos, buf.glyph_positions
@@ -142,6 +146,14 @@ class FaceShaper:
                 result.append(glyph)
                 index += 1
         return result
+
+
+def display_order(text: str) -> str:
+    """``text`` with each tone mark typed before its upper or lower vowel put after it, as fonts expect."""
+    return _TONE_BEFORE_VOWEL.sub("\\2\\1", text) if _TONE_BEFORE_VOWEL.search(text) else text
+
+
+_TONE_BEFORE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a])")
 
 
 @lru_cache(maxsize=32)

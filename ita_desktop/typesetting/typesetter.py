@@ -8,10 +8,11 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
 from ita_desktop.typesetting.fonts import FontSet, Run
-from ita_desktop.typesetting.line_breaking import break_lines
+from ita_desktop.typesetting.line_breaking import BreakStyle, break_lines
 from ita_desktop.typesetting.lines import PT_PER_MM, Line, Segment, place_segments
 from ita_desktop.typesetting.normalize import normalize_text
 from ita_desktop.typesetting.pdf_text import PdfTextWriter
+from ita_desktop.typesetting.segmentation import lexicon
 from ita_desktop.typesetting.shaping import FaceShaper, face_shaper
 
 _STYLES = {(False, False): "", (True, False): "B", (False, True): "I", (True, True): "BI"}
@@ -19,18 +20,23 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 # Single spacing for stacked Thai marks (consonant + upper vowel + tone, lower vowel below):
 # never tighter than 1.4 x size, nor than the font's own ascender + descender.
 MIN_LINE_HEIGHT_EM = 1.4
+# Measured pieces kept per typesetter (one per PDF): the breaker asks for the same words again and again.
+_SEGMENT_CACHE_LIMIT = 50_000
 
 
 class Typesetter:
     """Lays out Thai paragraphs with dictionary line breaks and draws them into one FPDF."""
 
-    def __init__(self, pdf: FPDF, font_set: FontSet) -> None:
+    def __init__(self, pdf: FPDF, font_set: FontSet, own_words: frozenset[str] = frozenset()) -> None:
+        """``own_words``: the report's names (see ``model.report_words``), never broken inside."""
         self.pdf = pdf
         self.font_set = font_set
+        self.own_words = own_words
         self._faces = _PdfFaces(pdf, font_set)
         self._shapers = self._faces.shapers
         pdf.set_text_shaping(True)  # for any text the layout draws through fpdf2 itself
         self._writer = PdfTextWriter(pdf, self._faces.face)
+        self._segment_cache: dict[tuple[str, str, float], Segment] = {}
         regular, _ = self._faces.face("")  # the line metrics come from the regular face
         tables = regular.ttfont
         upem = self._shapers[""].units_per_em
@@ -45,8 +51,13 @@ class Typesetter:
         *,
         align: str = "justify",
         first_line_indent_mm: float = 0.0,
+        heading: bool = False,
     ) -> list[Line]:
-        """Break a paragraph into lines of at most ``width_mm`` (text is normalised first)."""
+        """Break a paragraph into lines of at most ``width_mm`` (text is normalised first).
+
+        A ``heading`` is balanced when not justified, and its last line never holds one word
+        alone or the tail of a bracket opened on the line above.
+        """
         if align not in ALIGNMENTS:
             raise ValueError(f"align must be one of {ALIGNMENTS}, not {align!r}")
         if isinstance(runs, str):
@@ -54,6 +65,8 @@ class Typesetter:
         text, styles = self._flatten(runs)
         if not text.strip():
             return []
+        words = lexicon(self.own_words)
+        style = BreakStyle(justify=align == "justify", heading=heading)
         height = self.line_height_mm(size_pt)
         baseline = self._baseline_mm(size_pt)
         lines: list[Line] = []
@@ -66,8 +79,8 @@ class Typesetter:
                 return self._segments(text, styles, start + a, start + b, size_pt)
 
             indent = first_line_indent_mm if not lines else 0.0
-            broken = break_lines(hard_line, make_segments, measure_mm=width_mm,
-                                 first_indent_mm=indent) if hard_line.strip() else []
+            broken = break_lines(hard_line, make_segments, measure_mm=width_mm, first_indent_mm=indent,
+                                 size_mm=size_pt / PT_PER_MM, style=style, words=words) if hard_line.strip() else []
             if not broken:
                 broken = [[]]  # an empty hard line still takes a line of height
             for index, segments in enumerate(broken):
@@ -136,13 +149,21 @@ class Typesetter:
     def _segments(self, text: str, styles: list[tuple[int, int, str]], start: int, end: int,
                   size_pt: float) -> list[Segment]:
         segments = []
+        cache = self._segment_cache
         for span_start, span_end, style in styles:
             a, b = max(start, span_start), min(end, span_end)
             if a < b:
-                shaper = self._shapers[style]
-                shaped = shaper.shape(text[a:b])
-                width = shaped.advance * size_pt / shaper.units_per_em / PT_PER_MM
-                segments.append(Segment(shaped, style, size_pt, width))
+                key = (style, text[a:b], size_pt)
+                segment = cache.get(key)
+                if segment is None:
+                    shaper = self._shapers[style]
+                    shaped = shaper.shape(key[1])
+                    width = shaped.advance * size_pt / shaper.units_per_em / PT_PER_MM
+                    segment = Segment(shaped, style, size_pt, width)
+                    if len(cache) >= _SEGMENT_CACHE_LIMIT:
+                        cache.clear()
+                    cache[key] = segment
+                segments.append(segment)
         return segments
 
 
@@ -153,9 +174,11 @@ class _PdfFaces:
     is drawn (~50 ms per face per PDF); reports rarely use italics.
     """
 
-    def __init__(self, pdf: FPDF, font_set: FontSet) -> None:
+    def __init__(self, pdf: FPDF, font_set: FontSet, own_words: frozenset[str] = frozenset()) -> None:
+        """``own_words``: the report's names (see ``model.report_words``), never broken inside."""
         self.pdf = pdf
         self.font_set = font_set
+        self.own_words = own_words
         self.paths = {style: font_set.path_for(bold, italic) for (bold, italic), style in _STYLES.items()}
         self.shapers: dict[str, FaceShaper] = {style: face_shaper(path) for style, path in self.paths.items()}
         self._faces: dict[str, tuple[TTFFont, FaceShaper]] = {}

@@ -101,8 +101,8 @@ class FileOperations:
         if document is None:
             return False
         if path is None:
-            path = ask_open(self.window, _("Import a text or Word report"),
-                                                        self._folder(), _("Text or Word") + " (*.txt *.docx)")
+            kinds = _("Text or Word") + " (*.txt *.docx *.odt *.doc)"
+            path = ask_open(self.window, _("Import a text or Word report"), self._folder(), kinds)
             if not path:
                 return False
         into = into or self._import_target()
@@ -112,8 +112,7 @@ class FileOperations:
             return self._import_here(path)
         if new_file is None:
             suggested = str(Path(self._folder()) / (Path(path).stem + ".ita"))
-            new_file = ask_save(self.window, _("New file for the import"), suggested,
-                                                            ita_filter())
+            new_file = ask_save(self.window, _("New file for the import"), suggested, ita_filter())
             if not new_file:
                 return False
         previous = document.path
@@ -130,7 +129,9 @@ class FileOperations:
         return False
 
     def _import_here(self, path: str) -> bool:
-        if path.lower().endswith(".docx"):
+        from ita_desktop.importing.word_formats import is_word_file
+
+        if is_word_file(path):  # .docx, .odt (and a .doc, refused with how to save it as .docx)
             return self.import_word(path)
         from ita_desktop.importing.report_import import recognise_file, save_recognised
 

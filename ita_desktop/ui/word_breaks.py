@@ -54,13 +54,26 @@ def load_dictionary() -> None:
 def word_bounds(text: str) -> tuple[int, ...]:
     """Offsets inside ``text`` where a line may break (after spaces; between words once the dictionary is in)."""
     if _loaded.is_set():
-        from ita_desktop.typesetting.segmentation import tokenize_paragraph
-
         bounds = []
         for line_start, line in _lines_with_offsets(text):
-            bounds += [line_start + token.start for token in tokenize_paragraph(line) if token.start]
+            bounds += [line_start + bound for bound in _segment_bounds(line)]
         return tuple(sorted(set(bounds)))
     return tuple(i for i in range(1, len(text)) if text[i - 1].isspace() and not text[i].isspace())
+
+
+def _segment_bounds(line: str) -> list[int]:
+    """Where the segmenter's words of one line meet, less where the print layout never breaks either."""
+    from ita_desktop.typesetting.segmentation import break_allowed, newmm_words
+
+    bounds, position = [], 0
+    for piece in newmm_words(line):
+        start, position = position, position + len(piece)
+        if start == 0:
+            continue
+        beside_space = piece[0].isspace() or line[start - 1].isspace()
+        if beside_space or break_allowed(line[start - 1], line[start]):
+            bounds.append(start)
+    return bounds
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:

@@ -99,9 +99,10 @@ def test_unnumbered_parts_with_body_on_following_lines(obt):
 def test_header_row_skipped_short_row_padded_notes_kept(obt):
     measure = obt.report.sections[0].measures[0]
     assert measure.table == [["๑", "การรับของขวัญ", "ยังไม่มีประกาศนโยบาย", "ต.ค. ๖๗", "ดำเนินการแล้ว", ""]]
-    assert measure.notes == "ไม่มี\n- ผู้ประสานงาน: นางมาลี ศรีสุข\nหมายเหตุ: อยู่ระหว่างติดตามผลรอบ ๑๒ เดือน"
-    [warning] = codes(obt, "unplaced_text")
-    assert "ไม่มี" in warning.thai
+    # "ไม่มี" under the photos label says there is no photo: neither a note nor a warning.
+    assert measure.notes == "- ผู้ประสานงาน: นางมาลี ศรีสุข\nหมายเหตุ: อยู่ระหว่างติดตามผลรอบ ๑๒ เดือน"
+    assert measure.photos == []
+    assert codes(obt, "unplaced_text") == []
 
 
 def test_oit_code_typed_with_a_zero_is_suspected(obt):

@@ -65,3 +65,10 @@ def test_consecutive_tab_rows_make_one_table_and_a_single_tab_is_spacing():
     assert paragraphs[1].table == [["ที่", "ปัญหา", "สถานะ"], ["1.", "ก", "เสร็จ", ""]]
     assert paragraphs[1].line == 2
     assert paragraphs[2].text == "หน่วยงานผู้รับผิดชอบ :\tกองคลัง" and paragraphs[2].table is None
+
+
+def test_a_part_label_aligned_with_tabs_is_a_line_not_a_table_row():
+    text = "(๑.๒)\tหน่วยงานผู้รับผิดชอบ\t:\tกองคลัง\nสรุปผลการดำเนินการ\t\t:\tดำเนินการแล้ว\n"
+    paragraphs = list(paragraphs_from_text(text))
+    assert [p.table for p in paragraphs[:2]] == [None, None]
+    assert paragraphs[0].text == "(๑.๒)\tหน่วยงานผู้รับผิดชอบ\t:\tกองคลัง"

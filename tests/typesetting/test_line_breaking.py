@@ -151,3 +151,22 @@ def test_alignment_offsets(typesetter, body_size, align):
     slack = 100 - line.width_mm
     expected = {"left": 0, "center": slack / 2, "right": slack}[align]
     assert line.segments[0].x_mm == pytest.approx(expected)
+
+
+def test_an_unknown_run_wider_than_the_line_still_breaks_between_clusters(typesetter, body_size):
+    run = "กวฺ" * 40  # nothing the dictionary knows: kept whole while it fits, cut only when it cannot
+    text = f"เริ่ม {run} จบ"
+    lines = typesetter.layout(text, 40, body_size)
+    assert "".join(line.text for line in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(line.indent_mm + line.width_mm <= 40 + 1e-6 for line in lines)
+    assert all(not is_combining(line.text.lstrip()[0]) for line in lines)
+    wide = typesetter.layout(f"เริ่ม {'กวฺ' * 6} จบ", 160, body_size)
+    assert len(wide) == 1
+
+
+def test_a_first_piece_wider_than_the_indented_first_line_is_cut_to_fit_it(typesetter, body_size):
+    url = "www.angthongpao.go.th/ita/2567"  # 55 mm: fits a 60 mm line, not one indented 15 mm
+    lines = typesetter.layout(f"{url} ตามที่ได้แจ้ง", 60, body_size, first_line_indent_mm=15)
+    assert lines[0].indent_mm == 15
+    assert all(line.indent_mm + line.width_mm <= 60 + 1e-6 for line in lines)
+    assert "".join(line.text for line in lines).startswith(url)

@@ -114,3 +114,35 @@ def test_only_the_faces_drawn_are_embedded(pdf, typesetter, body_size, tmp_path,
     pdf.output(str(path))
     assert path.read_bytes().count(b"/FontFile2") == faces
     assert "".join(run.text for run in runs).replace(" ", "") in pypdf_text(path).replace(" ", "")
+
+
+@pytest.mark.parametrize("extractor", sorted(EXTRACTORS))
+def test_a_tone_typed_before_its_vowel_comes_back_as_typed(pdf, typesetter, body_size, tmp_path, write_pdf,
+                                                          extractor):
+    typed = "เร\u0e48\u0e37อง ท\u0e49\u0e35 ผู้ใหญ่"  # tone before sara ue / sara ii, as clerks type them
+    path = tmp_path / "tone.pdf"
+    write_pdf(pdf, typesetter, [typed], body_size, path)
+    assert without_whitespace(EXTRACTORS[extractor](path)) == without_whitespace(typed)
+
+
+def test_a_tone_typed_before_its_vowel_is_drawn_like_the_usual_order(typesetter):
+    shaper = typesetter._shapers[""]
+    typed, usual = shaper.shape("เร\u0e48\u0e37อง"), shaper.shape("เรื่อง")
+    assert [g.glyph_id for g in typed.glyphs] == [g.glyph_id for g in usual.glyphs]
+    assert [(g.x_offset, g.y_offset) for g in typed.glyphs] == [(g.x_offset, g.y_offset) for g in usual.glyphs]
+    assert "".join(g.chars for g in typed.glyphs) == "เร\u0e48\u0e37อง"
+
+
+def test_opened_cluster_boundaries_never_extract_as_spaces(pdf, typesetter, body_size, tmp_path, write_pdf):
+    # Few spaces, much slack: the cluster boundaries open up to their cap.
+    text = "ประชาสัมพันธ์การใช้จ่ายงบประมาณประจำปีให้เจ้าหน้าที่ทราบในรูปแบบที่เข้าใจได้ง่าย" * 2
+    path = tmp_path / "open.pdf"
+    lines = write_pdf(pdf, typesetter, [text], body_size, path, measure_mm=97)
+    assert any(placed.unit_gap_mm > 0.04 * body_size / 2.835 for line in lines for placed in line.segments)
+    for extractor in EXTRACTORS.values():
+        assert " " not in _joined_lines(extractor(path))
+
+
+def _joined_lines(text: str) -> str:
+    """The extracted text with its line ends dropped (the text has no space, so none may appear)."""
+    return "".join(line.strip() for line in text.splitlines())

@@ -9,6 +9,7 @@ from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
 
+from ita_desktop.typesetting.names import shipped_names
 from ita_desktop.typesetting.segmentation import newmm_words
 from ita_desktop.typesetting.word_list import WordList
 
@@ -39,9 +40,17 @@ def test_small_lists_strip_and_ignore_empty_words_like_the_trie():
     assert "ไปมา" in words and "ไปม" not in words and 3 not in words
 
 
-def test_segmentation_is_the_default_newmm_segmentation(seed_paragraphs):
+def test_segmentation_is_newmm_with_the_default_words_and_the_shipped_names(seed_paragraphs):
+    trie = Trie(thai_words() | shipped_names())
     for text in seed_paragraphs + [MIXED]:
-        assert newmm_words(text) == word_tokenize(text, engine="newmm", keep_whitespace=True)
+        assert newmm_words(text) == word_tokenize(text, custom_dict=trie, engine="newmm", keep_whitespace=True)
+
+
+def test_names_join_the_dictionary_as_whole_words():
+    # จตุรภัทร is a given name in PyThaiNLP's list: newmm alone cuts it into จตุร|ภัทร.
+    assert "จตุรภัทร" in shipped_names() and "จตุรภัทร" not in thai_words()
+    assert "จตุรภัทร" in newmm_words("นายจตุรภัทรและคณะ")
+    assert "จตุรภัทร" not in word_tokenize("นายจตุรภัทรและคณะ", engine="newmm")
 
 
 def test_a_cached_list_answers_like_the_built_one_and_is_read_back(tmp_path):

@@ -230,3 +230,20 @@ def test_the_progress_dialog_stays_up_until_the_job_ends(qtbot):
     assert dialog.isVisible()
     dialog.show_progress(5, 10)  # late progress from the job does not undo "Cancelling…"
     assert dialog.labelText() == "Cancelling…" and dialog.maximum() == 0
+
+
+def test_file_import_reads_an_odt_and_refuses_a_doc_in_one_message(window, tmp_path, monkeypatch):
+    from tests.fixtures.word_corpus.make_corpus import FOLDER
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    window.file_ops.import_text(str(FOLDER / "lo10_lists_frames.odt"), into="this")
+    report = window.document.report
+    assert report.agency == "องค์การบริหารส่วนตำบลวังน้ำเย็น" and len(report.measures) == 3
+    assert [len(m.photos) for m in report.measures] == [2, 0, 0]
+    shown.clear()
+    window.file_ops.import_text(str(FOLDER / "lo13_old_word.doc"), into="this")
+    assert window.document.report.agency == "องค์การบริหารส่วนตำบลวังน้ำเย็น"  # nothing new was imported
+    assert len(shown) == 1 and "save it as .docx" in shown[0]
