@@ -397,6 +397,14 @@ class ReportDocument(QObject):
         self.undo_stack.push(DeleteReportCommand(self, report_id, _("Delete report")))
         return report_id not in [summary.id for summary in self.reports()]
 
+    @staticmethod
+    def remove_new_file(path: str | Path) -> None:
+        """Remove a file made for an import that brought nothing in (closed by now), with its lock side file."""
+        from ita_desktop.store.locking import lock_path
+
+        for leftover in (Path(path), lock_path(Path(path))):
+            leftover.unlink(missing_ok=True)
+
     def discard_report(self, report_id: int) -> None:
         """Remove, for good, a report the clerk never saw (the empty one a new file for an import began with)."""
         if report_id == self.report_id:

@@ -125,7 +125,7 @@ class FileOperations:
         # Nothing came in: back to the file the clerk was in, without the empty new one.
         created = self.window.document.path
         if self.window.open_path(previous):
-            created.unlink(missing_ok=True)
+            self.window.document.remove_new_file(created)
         return False
 
     def _import_here(self, path: str) -> bool:

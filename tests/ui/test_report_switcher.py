@@ -155,3 +155,16 @@ def test_a_new_sections_first_group_is_numbered_one_and_takes_the_standard_title
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()  # kind and standard title come back as one step each
     assert group.kind == GroupKind.IIT and group.title == "ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"
+
+
+def test_an_import_into_a_new_file_that_fails_goes_back_and_leaves_no_file(window, report_file, tmp_path,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    source = tmp_path / "broken.txt"
+    source.write_bytes(b"SQLite format 3\x00 not a report")
+    target = tmp_path / "new.ita"
+    assert not window.file_ops.import_text(str(source), into="new", new_file=str(target))
+    assert window.document.path == report_file
+    assert not target.exists() and not list(tmp_path.glob("new.ita*"))
