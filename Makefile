@@ -1,12 +1,14 @@
 # make run   – set up .venv and open the app on the built-in sample report
 # make test  – set up .venv and run every test (offscreen)
+# make test-fast – the same without the SIGKILL, network-free and slow tests (the inner loop)
 # make bench – benchmarks, one JSON line each
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint i18n system-deps system-deps-gui system-deps-bench clean bundle windows-kit windows-check
+.PHONY: run test test-fast bench lint i18n system-deps system-deps-gui system-deps-bench clean bundle windows-kit \
+	windows-check
 
 $(STAMP): setup.cfg pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,11 +31,15 @@ run: system-deps-gui $(STAMP)
 test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
+# The inner loop: everything but the SIGKILL, network-free and other slow tests (under a minute idle).
+test-fast: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not sigkill and not no_network and not slow"
+
 bench: system-deps system-deps-bench $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench
+	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench packaging
 
 # Translations: extract the English UI strings (and Qt's own, keyed by Qt context), merge them into the
 # Thai catalogue, compile the .mo that ships in resources/translations. Message.plural is found by its

@@ -1,4 +1,4 @@
-"""Editor benchmarks: start-up to window shown, keystroke to disk, UI stalls while typing, opening 120 photos."""
+"""Editor benchmarks: start-up, keystroke to disk, UI stalls while typing (also spell-checked), opening 120 photos."""
 
 from __future__ import annotations
 
@@ -118,6 +118,94 @@ def bench_typing(app) -> None:
          ticks=len(gaps), target_ms=50, idle_max_ms=idle_gap, load_average=round(os.getloadavg()[0], 2))
 
 
+class StallClock:
+    """The longest gap between ticks of a 5 ms timer: the longest time the UI thread was busy."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.clock, self.gaps = QElapsedTimer(), []
+        self.clock.start()
+        self.last = self.clock.elapsed()
+        self.ticker = QTimer()
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start(5)
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.gaps.append(now - self.last)
+        self.last = now
+
+    def restart(self) -> None:
+        self.gaps.clear()
+        self.last = self.clock.elapsed()
+
+    def longest_ms(self) -> int:
+        return max(self.gaps) - 5 if self.gaps else 0
+
+
+def _spin(app, seconds: float) -> None:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def bench_spell_check_200kb(app) -> None:
+    """Typing at the end of a 200 kB field with the spell check on; opening it and underlining all of it."""
+    from PySide6.QtGui import QTextCursor
+
+    from ita_desktop.model import Measure
+    from ita_desktop.paths import sample_report_text
+    from ita_desktop.spelling.lexicon import lexicon
+    from ita_desktop.ui.document import ReportDocument
+    from ita_desktop.ui.main_window import MainWindow
+    from ita_desktop.ui.settings import AppSettings
+    from tests.helpers import small_report
+
+    # Real report text (the sample's lines, numbered, one slip added to each) up to 200 kB.
+    sample = [line for line in sample_report_text().splitlines() if line.strip()]
+    lines, size, n = [], 0, 0
+    while size < 200_000:
+        lines.append(f"{sample[n % len(sample)]} งบประมาน {n}")
+        size += len(lines[-1].encode("utf-8")) + 1
+        n += 1
+    huge = "\n".join(lines)
+    path = WORK / "huge.ita"
+    document = ReportDocument.create(path, small_report())
+    group = document.report.sections[0].groups[0]
+    measure = document.add_measure(group.id, measure=Measure(title="มาตรการ", summary=huge))
+    document.close()
+    lexicon()  # loaded by the window on a helper thread after start-up; here not part of the figures
+    window = MainWindow(AppSettings(WORK / "huge.ini"))
+    window.open_path(path)
+    window.show()
+    _spin(app, 0.5)
+    stalls = StallClock()
+    start = time.perf_counter()
+    window.editor.select("measure", measure.id)
+    spelling = window.editor.spelling
+    while spelling.pending_count() or spelling._later.isActive():
+        app.processEvents()
+    underlined = time.perf_counter() - start
+    _spin(app, 0.1)  # a tick after the last of it, so its gap is counted
+    opening_stall = stalls.longest_ms()
+    field = next(b.widget for b in window.editor.measure_form.bindings if b.key == "summary")
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    _spin(app, 0.5)
+    stalls.restart()
+    for character in " ทดสอบการพิมพ์งบประมาน" * 2:
+        _type(field, character)
+        _spin(app, 0.08)
+    typing_stall = stalls.longest_ms()
+    stalls.ticker.stop()
+    window.close()
+    emit("gui_spell_check_200kb_field", typing_longest_stall_ms=typing_stall, target_ms=50,
+         open_and_underline_all_s=round(underlined, 3), open_longest_stall_ms=opening_stall,
+         field_kb=round(len(huge.encode("utf-8")) / 1000), load_average=round(os.getloadavg()[0], 2))
+
+
 def bench_open_120_photos(app) -> None:
     from ita_desktop.model import Measure
     from ita_desktop.photos import prepare_photo
@@ -166,6 +254,7 @@ def main() -> None:
     register_fonts(app)
     install(app)
     bench_typing(app)
+    bench_spell_check_200kb(app)
     bench_open_120_photos(app)
 
 

@@ -73,6 +73,22 @@ def _shared_mode(output: Path) -> int:
         return 0o666 & ~_process_umask()
 
 
+def sync_folder(folder: Path) -> None:
+    """fsync ``folder`` (POSIX): a rename is on disk only once its folder is, or a power cut can undo it."""
+    if os.name != "posix":
+        return  # NTFS journals the rename with the file's metadata; Windows cannot open a folder to sync it
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems (network shares, FAT on Linux) cannot sync a folder: the file itself is synced
+    finally:
+        os.close(descriptor)
+
+
 def _held_by_another_program(exc: OSError) -> bool:
     return getattr(exc, "winerror", None) in _HELD_BY_ANOTHER_PROGRAM
 
@@ -132,6 +148,7 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
                 raise _save_error(output, exc) from exc
         kill_point("output-replace")
         replace_file(temp_name, output)
+        sync_folder(folder)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         if written:  # closing or replacing the file failed

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 from ita_desktop.i18n import ui_language
-from ita_desktop.messages import Message
+from ita_desktop.messages import Message, Worded
 
 __all__ = ["PhotoError", "ReportFileError", "UserError", "ui_language"]
 
 
-class UserError(Exception):
+class UserError(Worded, Exception):
     """A problem the clerk can act on; its :class:`Message` is translated when shown."""
 
     def __init__(self, text: Message) -> None:
         self.text = text
         super().__init__(text.text("en"))
-
-    @property
-    def english(self) -> str:
-        return self.message("en")
-
-    @property
-    def thai(self) -> str:
-        return self.message("th")
-
-    def message(self, language: str | None = None) -> str:
-        """The message in ``language`` (default: the language in use)."""
-        return self.text.text(language)
 
 
 class ReportFileError(UserError):

@@ -48,18 +48,31 @@ def ui_language() -> str:
         return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
-        if value:
+        if _names_a_language(value):
             return language_of_locale(value)
     if _ON_WINDOWS:
         try:
             return windows_language()
         except (OSError, AttributeError):
             pass  # the locale below says what Windows was set up with
+    name = current_locale_name()
+    return language_of_locale(name) if _names_a_language(name) else "th"
+
+
+def _names_a_language(name: str) -> bool:
+    # "C"/"POSIX" name none: Python (and Qt) switch a session without a locale to C.UTF-8.
+    return bool(name) and name.split(".")[0].upper() not in ("C", "POSIX")
+
+
+def current_locale_name() -> str:
+    """The process's character locale as set ("th_TH.UTF-8", Windows' "Thai_Thailand.874", "C.UTF-8").
+
+    Not locale.getlocale(): it reports Python's own C.UTF-8 as en_US.
+    """
     try:
-        code = locale.getlocale()[0] or ""
-    except ValueError:  # a locale name Python does not know
-        code = ""
-    return language_of_locale(code) if code else "th"
+        return locale.setlocale(locale.LC_CTYPE) or ""
+    except locale.Error:
+        return ""
 
 
 @cache

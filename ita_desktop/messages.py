@@ -62,6 +62,24 @@ class Message:
         return self.text()
 
 
+class Worded:
+    """Anything the clerk reads through its ``text`` :class:`Message` (an error, a warning, a problem)."""
+
+    text: Message
+
+    @property
+    def english(self) -> str:
+        return self.text.text("en")
+
+    @property
+    def thai(self) -> str:
+        return self.text.text("th")
+
+    def message(self, language: str | None = None) -> str:
+        """The text in ``language`` (default: the language in use)."""
+        return self.text.text(language)
+
+
 def _shown(value: object, language: str) -> object:
     """A parameter as the message shows it: numbers in Thai digits in Thai, nested messages translated."""
     if isinstance(value, Message):

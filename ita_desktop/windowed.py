@@ -58,9 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         return program_main(argv)
     captured = io.StringIO()
     sys.stdout = sys.stderr = captured
+    answered = False  # --help or --version: their text is the answer, shown even though all went well
     try:
         code = program_main(argv)
     except SystemExit as leaving:  # argparse: a usage error, --help, --version
+        answered = True
         code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
         if not isinstance(leaving.code, int | None):
             captured.write(str(leaving.code))
@@ -73,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                                error=what, log=log_path or "-").text())
         code = 1
     text = captured.getvalue().strip()
-    if text:
+    # After a window session that ended well, what was printed (a library's warning) is no news.
+    if text and (code != 0 or answered):
         show_message(text, error=code != 0)
     return code

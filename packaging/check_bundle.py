@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -24,10 +25,13 @@ SAMPLE_WORDS = ("การ", "ดำเนิน", "งาน", "ตาม", "�
                 "จังหวัด", "เพื่อ", "ความ", "โปร่งใส", "และ", "ตรวจสอบ", "ได้")  # ita_desktop.ui.thai_line_breaks
 SYSTEM_LIBTHAI = (Path("/usr/lib/x86_64-linux-gnu/libthai.so.0"), Path("/usr/share/libthai/thbrk.tri"))
 KNOWN_THAI = "องค์การบริหารส่วนจังหวัดอ่างทอง"
+THAI_LETTERS = re.compile("[\u0e01-\u0e4e]")
 MUST_SHIP = ("licences/QT-LGPL-NOTICE.txt", "licences/LGPL-3", "licences/Sarabun-OFL.txt", "licences/README.txt",
-             "licences/libthai/COPYING", "libthai/libthai.so.0", "libthai/libdatrie.so.1", "libthai/thbrk.tri",
-             "pythainlp/corpus/words_th.txt", "pythainlp/corpus/stopwords_th.txt")
-MUST_NOT_SHIP = ("Qt6WebEngineCore", "libQt6Qml.so", "libQt6Quick.so", "qtwebengine", "/translations/qt_")
+             "licences/libthai/COPYING", "licences/libthai/README.txt", "libthai/libthai.so.0", "libthai/thbrk.tri",
+             "pythainlp/corpus/words_th.txt", "pythainlp/corpus/stopwords_th.txt",
+             "ita_desktop/resources/translations/th/LC_MESSAGES/ita_desktop.mo")
+MUST_NOT_SHIP = ("Qt6WebEngineCore", "libQt6Qml.so", "libQt6Quick.so", "qtwebengine", "/translations/qt_",
+                 "/_internal/libthai.so.0", "/_internal/libdatrie.so.1")  # only the app's own libthai
 
 
 def clean_env(home: Path, **extra: str) -> list[str]:
@@ -70,6 +74,14 @@ def check_render(bundle: Path, scratch: Path, reference_python: str | None) -> N
             fail("the bundle's PDF text differs from the venv's")
     same = ", text layer the same as the venv's" if reference_python else ""
     print(f"render --demo: {pdf.stat().st_size} bytes, {text.count(chr(12))} pages, {KNOWN_THAI} in it{same}")
+    # The clerk's messages come from the Thai catalogue: a missing file is reported in Thai.
+    missing = scratch / "ไม่มี.ita"
+    done = run([*clean_env(scratch / "home-thai", ITA_DESKTOP_LANG="th"), str(bundle / "ita-desktop-cli"), "render",
+                str(missing), "-o", str(scratch / "x.pdf")])
+    if done.returncode != 2 or str(missing) not in done.stderr or not THAI_LETTERS.search(
+            done.stderr.replace(str(missing), "")):
+        fail(f"a missing file is not reported in Thai: {done.stderr!r}")
+    print("a missing file, in Thai:", done.stderr.strip())
 
 
 def window_lines(bundle: Path, home: Path, hide: tuple[Path, ...]) -> list[str]:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bundle: the Linux one-folder app in dist/ita-desktop/ (PyInstaller), built in its own venv
 # (build/bundle-venv) from a normal, non-editable install of the app's wheel, with the system's
-# libthai, libdatrie and Thai dictionary inside (loaded by full path, as on Windows) and the
+# own libthai (built from the sources it ships) and Thai dictionary inside, loaded by full path as on
+# Windows, and the
 # licences of all it ships; then packaging/check_bundle.py runs it as a clean account would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +10,8 @@ PYTHON=${PYTHON:-python3}
 venv=build/bundle-venv
 
 scripts/install-system-deps.sh
+scripts/build-libthai.sh linux
 command -v unshare >/dev/null && command -v pdftotext >/dev/null
-scripts/fetch-thai-sources.sh
 
 [[ -x $venv/bin/python ]] || "$PYTHON" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
@@ -19,16 +20,7 @@ nice -n 10 "$venv/bin/python" -m pip wheel --quiet --no-deps -w build/bundle-whe
 "$venv/bin/python" -m pip install --quiet --force-reinstall --no-deps build/bundle-wheel/ita_desktop-*.whl
 "$venv/bin/python" -m pip install --quiet build/bundle-wheel/ita_desktop-*.whl 'pyinstaller>=6.10,<7'
 
-# libthai as the system has it, under the names Qt asks for, with its dictionary and sources.
-thai=build/bundle-thai
-rm -rf "$thai" && mkdir -p "$thai/sources"
-libs=/usr/lib/x86_64-linux-gnu
-cp -L "$libs/libthai.so.0" "$thai/libthai.so.0"
-cp -L "$libs/libdatrie.so.1" "$thai/libdatrie.so.1"
-cp /usr/share/libthai/thbrk.tri "$thai/thbrk.tri"
-cp /usr/share/doc/libthai0/copyright "$thai/COPYING"
-cp build/thai-sources/*.orig.tar.xz build/thai-sources/*.dsc "$thai/sources/"
-
+thai=build/thai-linux  # libthai.so.0 (libdatrie inside), thbrk.tri, COPYING, sources/
 licences=build/bundle-licences
 rm -rf "$licences" && mkdir -p "$licences"
 cp packaging/licences/* "$licences/"

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Debian packages that `make bundle`, `make windows-kit` and `make windows-check` need:
-# mingw-w64 to cross-build thai.dll, dpkg-dev for `apt-get source` (libthai, libdatrie:
-# the LGPL sources shipped beside the DLL), libthai-data for its dictionary, wine64 to run
+# Debian packages that `make windows-kit` and `make windows-check` need (with --bundle: only what
+# `make bundle` needs): gcc or mingw-w64 to build libthai, dpkg-dev for `apt-get source` (libthai,
+# libdatrie: the LGPL sources shipped beside it), libthai-data for its dictionary, wine64 to run
 # the real Windows Qt6Core.dll, nsis to build the installer, binutils for objdump.
 # A deb-src line is added (once) so `apt-get source` works on a fresh machine.
 set -euo pipefail
 
-packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 dpkg-dev libthai-data libthai0 libdatrie1
-          binutils wine wine64 nsis python3-venv file util-linux)
+packages=(gcc libc6-dev dpkg-dev libthai-data binutils python3-venv file util-linux xz-utils patch)
+if [[ "${1:-}" != "--bundle" ]]; then
+  packages+=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wine wine64 nsis unzip)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

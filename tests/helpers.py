@@ -58,7 +58,35 @@ def read_rows(path: Path, sql: str) -> list[tuple]:
 
 def daily_partials(path: Path) -> list[Path]:
     """Unfinished daily backup copies of ``path`` (``*.partial``) in its backup folder."""
-    from ita_desktop.store.backup import daily_folder
+    from ita_desktop.store.backup_copies import daily_folder
 
     folder = daily_folder(path)
     return sorted(folder.glob("*.partial")) if folder.is_dir() else []
+
+
+def small_report_file(path: Path) -> Path:
+    """A closed report file at ``path`` (its folder made) holding ``small_report()``."""
+    from ita_desktop.store.report_store import ReportStore
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with ReportStore.open(path, create=True) as store:
+        store.insert_report(small_report())
+    return path
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory, in MB.
+
+    Linux's ``ru_maxrss`` carries over the peak of the process that forked this one (a
+    pytest of 430 MB), so the peak of this program image is read from ``VmHWM``.
+    """
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

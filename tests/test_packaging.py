@@ -32,6 +32,10 @@ def test_wheel_carries_fonts_sample_forms_migrations_and_catalogues(tmp_path):
     assert {f"ita_desktop/database/{name}" for name in migrations} <= names
     catalogues = sorted(p.name for p in (ROOT / "resources" / "catalogue").glob("*.json"))
     assert catalogues and {f"ita_desktop/resources/catalogue/{name}" for name in catalogues} <= names
+    manual = sorted(p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources" / "manual").rglob("*")
+                    if p.is_file())
+    assert manual and {f"ita_desktop/resources/{name}" for name in manual} <= names  # pages and screenshots
+    assert {"ita_desktop/spelling/checker.py", "ita_desktop/text_search/matching.py"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     entry_text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "ita-desktop = ita_desktop.windowed:main" in entry_text

@@ -19,7 +19,7 @@ from ita_desktop.store.report_store import ReportStore
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("report", nargs="?", metavar="REPORT.txt",
-                        help="the report as text (UTF-8, UTF-16 or Thai TIS-620/cp874) or as Word .docx")
+                        help="the report as text (UTF-8, UTF-16 or Thai TIS-620/cp874), Word .docx or LibreOffice .odt")
     parser.add_argument("--db", required=True, metavar="FILE.ita", help="the report file to add to (created if absent)")
     parser.add_argument("--demo", action="store_true", help="import the built-in sample report instead of a file")
 

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from ita_desktop import __version__
 from ita_desktop.errors import UserError
+from ita_desktop.i18n import set_language
 
 COMMANDS = ("import", "export", "render", "new-year", "reports")
 EXIT_USER_ERROR = 2
@@ -46,6 +47,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in COMMANDS:
+            set_language()  # a command speaks the environment's language (ITA_DESKTOP_LANG, the locale)
             modules = _command_modules()
             args = _command_parser(modules).parse_args(argv)
             return modules[args.command].run(args)

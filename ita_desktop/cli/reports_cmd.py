@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def report_rows(path: Path) -> list[tuple[str, ...]]:
     """One row per report of the file, in the window's order (read only: the file is never changed)."""
     from ita_desktop.model.thai_date import local_edit_time
-    from ita_desktop.store.opening import check_report_file
+    from ita_desktop.store.inspection import check_report_file
     from ita_desktop.store.report_store import ReportStore
 
     if not path.exists():

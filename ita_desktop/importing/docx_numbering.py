@@ -18,6 +18,9 @@ from ita_desktop.importing.docx_styles import DocxStyles, read_num_pr
 from ita_desktop.model.numbering import thai_digits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# OpenDocument's number formats (style:num-format) as Word's names for them.
+ODF_NUMBER_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+                      "I": "upperRoman", "๑": "thaiNumbers", "ก": "thaiLetters"}
 _THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

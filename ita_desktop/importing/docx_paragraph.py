@@ -19,7 +19,9 @@ from lxml import etree
 
 from ita_desktop.importing.docx_package import DocxPackage, PictureRef
 from ita_desktop.importing.docx_styles import DocxStyles, is_complex, run_font
+from ita_desktop.importing.patterns import IT9_FONT_SUFFIX
 from ita_desktop.importing.source import SourcePicture
+from ita_desktop.model.numbering import thai_digits
 from ita_desktop.photos.placement import PLAIN, Placement
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,7 +39,6 @@ _TRANSPARENT = {f"{W}hyperlink", f"{W}smartTag", f"{W}ins", f"{W}moveTo", f"{W}f
 _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}instrText", f"{W}delText",
             f"{W}delInstrText", f"{W}commentReference", f"{W}footnoteReference", f"{W}endnoteReference",
             f"{W}sdtPr", f"{W}sdtEndPr"}
-_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 @dataclass(frozen=True)
 class TextBox:
@@ -96,7 +97,7 @@ class ParagraphReader:
                 continue
             if tag == f"{W}t":
                 text = child.text or ""
-                if font and font.endswith("IT๙") and any(c.isascii() and c.isdigit() for c in text):
+                if font and font.endswith(IT9_FONT_SUFFIX) and any(c.isascii() and c.isdigit() for c in text):
                     seen = seen_digits(text, last_char(pieces))
                     if seen != text:
                         text, content.it9_font = seen, content.it9_font or font
@@ -174,7 +175,7 @@ def seen_digits(text: str, before: str) -> str:  # also used by the OpenDocument
     in_code = before.isascii() and (before.isalpha() or before.isdigit()) and before != ""
     for char in text:
         if char.isascii() and char.isdigit():
-            out.append(char if in_code else char.translate(_TO_THAI))
+            out.append(char if in_code else thai_digits(char))
         else:
             in_code = char.isascii() and char.isalpha()
             out.append(char)

@@ -23,6 +23,7 @@ from ita_desktop.importing.docx_package import MAX_XML_BYTES, PictureRef, docx_e
 from ita_desktop.importing.docx_paragraph import last_char, seen_digits
 from ita_desktop.importing.docx_tables import CellContent, read_grid
 from ita_desktop.importing.odt_styles import OdtStyles, list_label
+from ita_desktop.importing.patterns import IT9_FONT_SUFFIX
 from ita_desktop.importing.source import ImportWarning, SourceParagraph, SourcePicture
 from ita_desktop.importing.source_lines import Pieces, nested_table_pieces, split_pieces, table_paragraphs
 from ita_desktop.importing.warning_texts import make_warning
@@ -197,7 +198,7 @@ class OdtSource:
 
     def _as_seen(self, text: str, pieces: Pieces, font: str) -> str:
         """ASCII digits in an IT๙ font as the Thai digits LibreOffice drew (said once, as for Word)."""
-        if not font.endswith("IT๙") or not any(c.isascii() and c.isdigit() for c in text):
+        if not font.endswith(IT9_FONT_SUFFIX) or not any(c.isascii() and c.isdigit() for c in text):
             return text
         seen = seen_digits(text, last_char(pieces))
         if seen != text and not self._it9_told:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from ita_desktop.importing.docx_numbering import format_number
+from ita_desktop.importing.docx_numbering import ODF_NUMBER_FORMATS, format_number
 from ita_desktop.photos.placement import PLAIN, Placement
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -22,8 +22,6 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
-_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman",
-            "๑": "thaiNumbers", "ก": "thaiLetters"}
 _ROTATE = re.compile(r"rotate\s*\(\s*(-?[0-9.eE+-]+)\s*\)")
 _CLIP = re.compile(r"rect\(\s*([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s]+)[\s,]+([^,\s)]+)\s*\)")
 _PER_INCH = {"in": 1.0, "cm": 1 / 2.54, "mm": 1 / 25.4, "pt": 1 / 72, "pc": 1 / 6, "px": 1 / 96}
@@ -46,7 +44,8 @@ class ListLevel:
 
     def __init__(self, element: etree._Element) -> None:
         self.bullet = element.tag == f"{TEXT}list-level-style-bullet"
-        self.fmt = _FORMATS.get(element.get(f"{STYLE}num-format", ""), "none" if not self.bullet else "bullet")
+        fmt = element.get(f"{STYLE}num-format", "")
+        self.fmt = ODF_NUMBER_FORMATS.get(fmt, "bullet" if self.bullet else "none")
         self.prefix = element.get(f"{STYLE}num-prefix", "")
         self.suffix = element.get(f"{STYLE}num-suffix", "")
         self.shown = int(element.get(f"{TEXT}display-levels", "1") or 1)

@@ -14,6 +14,8 @@ from ita_desktop.model import GroupKind
 from ita_desktop.model.numbering import parse_number
 
 D = "[0-9๐-๙]"
+# The font family suffix of TH SarabunIT๙ and its siblings, which draw ASCII digits as Thai digits.
+IT9_FONT_SUFFIX = "IT๙"
 # What the importer looks for, quoted in its messages as the clerk would type it (not translated).
 AGENCY_LINE_EXAMPLE = "ของ… ประจำปีงบประมาณ พ.ศ. …"
 SECTION_EXAMPLE = "๑. มาตรการ…"

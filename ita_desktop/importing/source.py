@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ita_desktop.messages import Message
+from ita_desktop.messages import Message, Worded
 from ita_desktop.model import Measure, Photo, Report
 from ita_desktop.photos.placement import PLAIN, Placement
 
@@ -35,20 +35,12 @@ class SourceParagraph:
 
 
 @dataclass(frozen=True)
-class ImportWarning:
+class ImportWarning(Worded):
     """Something the recogniser could not place or thinks is mistyped, worded when shown."""
 
     code: str  # stable key for tests and tools: "unplaced_text", "count_mismatch" …
     text: Message
     line: int | None = None
-
-    @property
-    def english(self) -> str:
-        return self.text.text("en")
-
-    @property
-    def thai(self) -> str:
-        return self.text.text("th")
 
     def message(self, language: str | None = None) -> str:
         """The warning in ``language`` (default: the language in use), after its source line if known."""

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ita_desktop.messages import Message
+from ita_desktop.messages import Message, Worded
 from ita_desktop.model.item_codes import ITEM_RANGES
 from ita_desktop.model.measure_checks import CodeCheck, empty_parts, item_code_findings
 from ita_desktop.model.numbering import group_label, measure_label, parse_number, section_label
@@ -34,7 +34,7 @@ class NodeKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Problem:
+class Problem(Worded):
     """One finding of the pre-print check, pointing at a node; its message is translated when shown."""
 
     kind: NodeKind
@@ -43,18 +43,6 @@ class Problem:
     text: Message
     severity: Severity = Severity.WARNING
     where: str = ""  # the node as printed: "๑.๑ (๓) มาตรการเกี่ยวกับ…"
-
-    @property
-    def english(self) -> str:
-        return self.text.text("en")
-
-    @property
-    def thai(self) -> str:
-        return self.text.text("th")
-
-    def message(self, language: str | None = None) -> str:
-        """The problem in ``language`` (default: the language in use)."""
-        return self.text.text(language)
 
 
 def _short(title: str, limit: int = 60) -> str:

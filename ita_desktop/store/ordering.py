@@ -54,6 +54,17 @@ class SiblingList:
         self.renumber(db, parent_id, siblings)
         return index
 
+    def delete(self, db: Database, row_id: int) -> None:
+        """Soft-delete ``row_id`` (undoable until the file is reopened) and close the gap it leaves."""
+        parent_id = self.parent_of(db, row_id)
+        db.execute(f"UPDATE {self.table} SET deleted = 1 WHERE id = ?", [row_id])
+        self.close_gap(db, parent_id)
+
+    def restore(self, db: Database, row_id: int, parent_id: int | None, index: int) -> None:
+        """Undo :meth:`delete`: the same row back under ``parent_id`` (None: where it was) at ``index``."""
+        db.execute(f"UPDATE {self.table} SET deleted = 0 WHERE id = ?", [row_id])
+        self.place(db, row_id, self.parent_of(db, row_id) if parent_id is None else parent_id, index)
+
     def close_gap(self, db: Database, parent_id: int) -> None:
         self.renumber(db, parent_id, self.ids(db, parent_id))
 

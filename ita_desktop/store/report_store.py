@@ -1,8 +1,8 @@
 """ReportStore: every read and write of a .ita file goes through this one object.
 
 One logical edit is one transaction (``db.atomic()``), so a crash or a power
-cut leaves either the whole edit or none of it. Photo pixels live in their own
-table and are read only when asked for by id.
+cut leaves either the whole edit or none of it. Photos (their rows and pixels)
+are stored by ``store.photo_store``, whose methods ReportStore has.
 """
 
 from __future__ import annotations
@@ -15,29 +15,26 @@ from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.messages import Message
-from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Signatory
+from ita_desktop.model import Measure, MeasureGroup, Report, Signatory
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
 from ita_desktop.store.file_reports import FileReports
-from ita_desktop.store.opening import open_read_only, open_report_file, read_only_reason
+from ita_desktop.store.opening import open_database, open_read_only, open_report_file, read_only_reason
 from ita_desktop.store.ordering import SiblingList
+from ita_desktop.store.photo_store import PhotoStorage
+from ita_desktop.store.restoring import restore_into
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from ita_desktop.photos import PreparedPhoto
-
 SECTIONS = SiblingList("sections", "report_id", soft_delete=True)
 GROUPS = SiblingList("measure_groups", "section_id", soft_delete=True)
 MEASURES = SiblingList("measures", "group_id", soft_delete=True)
-PHOTOS = SiblingList("photos", "measure_id", soft_delete=True)
 # Tables whose deletes are soft (undoable until the file is reopened), children first.
 _SOFT_DELETED = ("photos", "measures", "measure_groups", "sections", "reports")
-PHOTO_KINDS = {"print": ("photo_blobs", "print_copy"), "thumbnail": ("photo_blobs", "thumbnail"),
-               "original": ("photo_originals", "data")}
 
 
-class ReportStore(FileReports):
+class ReportStore(PhotoStorage, FileReports):
     """One open report file; may hold several reports (years, agencies)."""
 
     # Set by open(): a file this process may not write opens read-only (and unlocked);
@@ -68,6 +65,17 @@ class ReportStore(FileReports):
         if not store.read_only:
             store._purge_deleted()
         return store
+
+    @classmethod
+    def open_worker(cls, path: str | Path) -> ReportStore:
+        """A second writable connection to a file this process has open, for a worker thread (a Word import).
+
+        Unlike :meth:`open` it neither purges the soft-deleted rows (the editor's
+        undo history still needs them) nor takes a daily copy; the file's lock is
+        the editor's (shared within the process).
+        """
+        path = Path(path)
+        return cls(open_database(path), path)
 
     @classmethod
     def open_reader(cls, path: str | Path) -> ReportStore:
@@ -141,6 +149,16 @@ class ReportStore(FileReports):
         with self.db.atomic():
             for table in _SOFT_DELETED:  # children first; foreign keys cascade the rest
                 self.db.execute(f"DELETE FROM {table} WHERE deleted = 1")
+
+    def _soft_delete(self, siblings: SiblingList, row_id: int) -> None:
+        """Delete a section, group, measure or photo until the file is reopened (see :meth:`_purge_deleted`)."""
+        with self._edit(self._report_of(siblings.table, row_id)):
+            siblings.delete(self.db, row_id)
+
+    def _restore(self, siblings: SiblingList, row_id: int, parent_id: int | None, index: int) -> None:
+        """Undo :meth:`_soft_delete`: the same rows come back at ``index`` (under ``parent_id``)."""
+        with self._edit(self._report_of(siblings.table, row_id)):
+            siblings.restore(self.db, row_id, parent_id, index)
 
     def _report_of(self, table: str, row_id: int) -> int:
         joins = {
@@ -269,17 +287,11 @@ class ReportStore(FileReports):
             SECTIONS.place(self.db, section_id, report_id, index)
 
     def delete_section(self, section_id: int) -> None:
-        report_id = self._report_of("sections", section_id)
-        with self._edit(report_id):
-            self.db.execute("UPDATE sections SET deleted = 1 WHERE id = ?", [section_id])
-            SECTIONS.close_gap(self.db, report_id)
+        self._soft_delete(SECTIONS, section_id)
 
     def restore_section(self, section_id: int, index: int) -> None:
         """Undo :meth:`delete_section` (until the file is reopened): the same rows come back."""
-        report_id = self._report_of("sections", section_id)
-        with self._edit(report_id):
-            self.db.execute("UPDATE sections SET deleted = 0 WHERE id = ?", [section_id])
-            SECTIONS.place(self.db, section_id, report_id, index)
+        self._restore(SECTIONS, section_id, None, index)
 
     def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> int:
         with self._edit(self._report_of("sections", section_id)):
@@ -299,16 +311,11 @@ class ReportStore(FileReports):
             GROUPS.place(self.db, group_id, section_id, index)
 
     def delete_group(self, group_id: int) -> None:
-        section_id = GROUPS.parent_of(self.db, group_id)
-        with self._edit(self._report_of("measure_groups", group_id)):
-            self.db.execute("UPDATE measure_groups SET deleted = 1 WHERE id = ?", [group_id])
-            GROUPS.close_gap(self.db, section_id)
+        self._soft_delete(GROUPS, group_id)
 
     def restore_group(self, group_id: int, section_id: int, index: int) -> None:
         """Undo :meth:`delete_group` (until the file is reopened): the same rows come back."""
-        with self._edit(self._report_of("measure_groups", group_id)):
-            self.db.execute("UPDATE measure_groups SET deleted = 0 WHERE id = ?", [group_id])
-            GROUPS.place(self.db, group_id, section_id, index)
+        self._restore(GROUPS, group_id, section_id, index)
 
     # -- measures ----------------------------------------------------------------
     def _insert_measure(self, group_id: int, index: int, measure: Measure) -> int:
@@ -345,15 +352,10 @@ class ReportStore(FileReports):
 
     def delete_measure(self, measure_id: int) -> None:
         """Remove a measure from the report; :meth:`restore_measure` brings it back until the file is closed."""
-        group_id = MEASURES.parent_of(self.db, measure_id)
-        with self._edit(self._report_of("measures", measure_id)):
-            self.db.execute("UPDATE measures SET deleted = 1 WHERE id = ?", [measure_id])
-            MEASURES.close_gap(self.db, group_id)
+        self._soft_delete(MEASURES, measure_id)
 
     def restore_measure(self, measure_id: int, group_id: int, index: int) -> None:
-        with self._edit(self._report_of("measures", measure_id)):
-            self.db.execute("UPDATE measures SET deleted = 0 WHERE id = ?", [measure_id])
-            MEASURES.place(self.db, measure_id, group_id, index)
+        self._restore(MEASURES, measure_id, group_id, index)
 
     def duplicate_measure(self, measure_id: int) -> int:
         """A copy (photos included) right after the original."""
@@ -363,79 +365,8 @@ class ReportStore(FileReports):
         with self._edit(self._report_of("measures", measure_id)):
             copy_id = self.add_measure(group_id, Measure(**{f: getattr(original, f) for f in rows.MEASURE_FIELDS}),
                                        index)
-            for photo in original.photos:
-                new_id = self.db["photos"].insert(
-                    {"measure_id": copy_id, "position_index": PHOTOS.next_index(self.db, copy_id),
-                     "caption": photo.caption, "width": photo.width, "height": photo.height,
-                     "sha256": photo.sha256, "original_name": photo.original_name}).last_pk
-                self.db.execute("INSERT INTO photo_blobs (photo_id, print_copy, print_format, thumbnail) "
-                                "SELECT ?, print_copy, print_format, thumbnail FROM photo_blobs "
-                                "WHERE photo_id = ?", [new_id, photo.id])
-                self.db.execute("INSERT INTO photo_originals (photo_id, data) "
-                                "SELECT ?, data FROM photo_originals WHERE photo_id = ?", [new_id, photo.id])
+            self._copy_photos(original.photos, copy_id)
         return copy_id
-
-    # -- photos ------------------------------------------------------------------
-    def add_photo(self, measure_id: int, prepared: PreparedPhoto, caption: str = "",
-                  original_name: str = "", index: int | None = None) -> Photo:
-        """Attach a prepared picture (see :func:`ita_desktop.photos.prepare_photo`)."""
-        with self._edit(self._report_of("measures", measure_id)):
-            photo_id = self.db["photos"].insert(
-                {"measure_id": measure_id, "position_index": PHOTOS.next_index(self.db, measure_id),
-                 "caption": caption, "width": prepared.width, "height": prepared.height,
-                 "sha256": prepared.sha256, "original_name": original_name}).last_pk
-            self.db["photo_blobs"].insert(
-                {"photo_id": photo_id, "print_copy": prepared.print_copy,
-                 "print_format": prepared.print_format, "thumbnail": prepared.thumbnail})
-            self.db["photo_originals"].insert({"photo_id": photo_id, "data": prepared.original})
-            PHOTOS.place(self.db, photo_id, measure_id, index)
-        return Photo(id=photo_id, caption=caption, width=prepared.width, height=prepared.height,
-                     sha256=prepared.sha256, original_name=original_name)
-
-    def update_photo(self, photo_id: int, **fields: Any) -> None:
-        rows.check_fields(fields, rows.PHOTO_FIELDS)
-        with self._edit(self._report_of("photos", photo_id)):
-            self.db["photos"].update(photo_id, fields)
-
-    def move_photo(self, photo_id: int, index: int) -> None:
-        measure_id = PHOTOS.parent_of(self.db, photo_id)
-        with self._edit(self._report_of("photos", photo_id)):
-            PHOTOS.place(self.db, photo_id, measure_id, index)
-
-    def delete_photo(self, photo_id: int) -> None:
-        """Remove a photo; :meth:`restore_photo` brings it back until the file is closed."""
-        measure_id = PHOTOS.parent_of(self.db, photo_id)
-        with self._edit(self._report_of("photos", photo_id)):
-            self.db.execute("UPDATE photos SET deleted = 1 WHERE id = ?", [photo_id])
-            PHOTOS.close_gap(self.db, measure_id)
-
-    def restore_photo(self, photo_id: int, index: int) -> None:
-        measure_id = PHOTOS.parent_of(self.db, photo_id)
-        with self._edit(self._report_of("photos", photo_id)):
-            self.db.execute("UPDATE photos SET deleted = 0 WHERE id = ?", [photo_id])
-            PHOTOS.place(self.db, photo_id, measure_id, index)
-
-    def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
-        """Pixels of one photo: "print" (upright, print resolution), "thumbnail" or "original"."""
-        table, column = PHOTO_KINDS[kind]
-        try:
-            row = self.db.execute(f"SELECT {column} FROM {table} WHERE photo_id = ?",
-                                  [photo_id]).fetchone()
-        except sqlite3.DatabaseError as exc:  # pixels are not checked at open (see store.opening)
-            name = self.db.execute("SELECT original_name FROM photos WHERE id = ?", [photo_id]).fetchone()
-            label = (name[0] if name and name[0] else f"#{photo_id}")
-            raise ReportFileError(Message("{path}: photo {label} cannot be read ({reason}).",
-                                          path=self.path, label=label, reason=exc)) from None
-        if row is None:
-            raise KeyError(f"photo {photo_id} does not exist")
-        return row[0]
-
-    def photo_format(self, photo_id: int) -> str:
-        """"JPEG" or "PNG": the encoding of the print copy."""
-        row = self.db.execute("SELECT print_format FROM photo_blobs WHERE photo_id = ?", [photo_id]).fetchone()
-        if row is None:
-            raise KeyError(f"photo {photo_id} does not exist")
-        return row[0]
 
     # -- item catalogue and whole-file operations ----------------------------------
     def catalogue(self, fiscal_year: int) -> list[tuple[str, str]]:
@@ -452,3 +383,14 @@ class ReportStore(FileReports):
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the whole file (SQLite backup API), safe while editing."""
         return write_backup(self.db.conn, Path(target))
+
+    def restore_from(self, backup: str | Path) -> Path:
+        """Replace this file's content with the copy ``backup``; returns the copy of the content it replaced.
+
+        The copy is checked like any file being opened and upgraded if older; the
+        caller reloads what it shows. Raises ReportFileError (read-only, a refused
+        copy, no room for the safety copy: then nothing changed).
+        """
+        if self.read_only:
+            raise read_only_reason(self.path)
+        return restore_into(self.db.conn, self.path, Path(backup))

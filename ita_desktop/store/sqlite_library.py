@@ -29,8 +29,7 @@ def load_sqlite_library() -> ctypes.CDLL | None:
 
         library = ctypes.CDLL(sqlite_library_path(_sqlite3.__file__))
         library.sqlite3_db_config.restype = ctypes.c_int
-        library.sqlite3_db_filename.restype = ctypes.c_char_p
-        library.sqlite3_db_filename.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        library.sqlite3_auto_extension.restype = ctypes.c_int
         return library
     except (ImportError, OSError, AttributeError):  # SQLite linked in statically, symbols hidden
         return None

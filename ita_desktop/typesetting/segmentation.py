@@ -49,6 +49,11 @@ def _load_word_list() -> WordList:
     return words
 
 
+def word_list_loaded() -> bool:
+    """Has the shared dictionary been loaded (so using it never waits)?"""
+    return _word_list is not None
+
+
 def word_list() -> WordList:
     """The shared dictionary (PyThaiNLP's words and shipped names), loaded on first use only."""
     global _word_list

@@ -6,15 +6,18 @@ takes 1-2 s at the first segmentation. The set of words plus the set of their pr
 prefixes answers it as fast (one hash lookup per character) and is built by one set
 comprehension in ~0.25-0.6 s. (A sorted list with binary search loads in 0.08 s but made
 newmm ~1.8x slower: ~0.25 s more on a 40-measure report, every render.) The two sets are
-kept after the first build as plain UTF-8 text, one word a line: written (join) and read
-back (split, frozenset) in a few short C calls of ~10-30 ms each. (marshal sorts a set's
-elements: dumping the two sets held the interpreter lock 1.1-2.6 s in one call, and the
-window, which loads the list on a helper thread, froze that long on its first start.)
+kept in a marshal file after the first build.
+
+The list is often loaded on a helper thread while the clerk types (the spell check, a
+render), so no single step may hold the interpreter for long: the file holds the words as
+chunks of newline-joined text, read back chunk by chunk. (Marshalling the sets themselves
+held it for 2.6 s when the cache was written and 0.25 s at every read.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -23,10 +26,10 @@ from pathlib import Path
 from ita_desktop.atomic_file import write_atomically
 from ita_desktop.errors import ReportFileError
 
-# Bump when the sets' meaning or the file's layout changes, so an old cache is never read.
+# Bump when the sets' meaning changes, so an old cache is never read.
 _CACHE_FORMAT = 3
-_DIGEST_BYTES = 32  # the file: sha256 of the payload, then the payload
-_SETS_APART = "\0"  # payload: the words, NUL, the proper prefixes; one to a line (UTF-8)
+_CHUNK = 20_000  # words per chunk of the cache: splitting one takes a few milliseconds
+_DIGEST_BYTES = 32  # the file: sha256 of the marshal payload, then the payload
 
 
 class WordList:
@@ -35,7 +38,8 @@ class WordList:
     def __init__(self, words: Iterable[str]) -> None:
         # Trie.add strips each word and never matches an empty one: do the same.
         self._words = frozenset(word.strip() for word in words) - {""}
-        self._proper_prefixes = frozenset({word[:end] for word in self._words for end in range(1, len(word))})
+        # From a generator, not a set: copying a million-entry set into a frozenset is one long step.
+        self._proper_prefixes = frozenset(word[:end] for word in self._words for end in range(1, len(word)))
 
     @classmethod
     def cached(cls, words: Callable[[], Iterable[str]], folder: Path, source_version: str) -> WordList:
@@ -45,15 +49,15 @@ class WordList:
         damaged) only means the sets are built again; a folder that cannot be
         written only means they are built every time.
         """
-        key = f"{source_version}-py{sys.version_info[0]}.{sys.version_info[1]}-f{_CACHE_FORMAT}"
-        path = folder / f"word-list-{key}.words"
+        key = f"{source_version}-py{sys.version_info[0]}.{sys.version_info[1]}-m{marshal.version}-f{_CACHE_FORMAT}"
+        path = folder / f"word-list-{key}.marshal"
         loaded = _read_cache(path)
         if loaded is not None:
             word_list = cls(())
             word_list._words, word_list._proper_prefixes = loaded
             return word_list
         word_list = cls(words())
-        payload = _encode(word_list._words, word_list._proper_prefixes)
+        payload = marshal.dumps((_chunks(word_list._words), _chunks(word_list._proper_prefixes)))
         try:
             write_atomically(hashlib.sha256(payload).digest() + payload, path)
         except (OSError, ReportFileError):
@@ -82,38 +86,34 @@ class WordList:
         return found
 
 
-def _encode(words: frozenset[str], proper_prefixes: frozenset[str]) -> bytes:
-    # A word with a line break or a NUL could not come back as written; none can match a line of text anyway.
-    def lines(items: frozenset[str]) -> str:
-        return "\n".join(item for item in items if "\n" not in item and _SETS_APART not in item)
-
-    return (lines(words) + _SETS_APART + lines(proper_prefixes)).encode("utf-8")
-
-
-def _decode(payload: bytes) -> tuple[frozenset[str], frozenset[str]] | None:
-    try:
-        text = payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    parts = text.split(_SETS_APART)
-    if len(parts) != 2:
-        return None
-    return tuple(frozenset(part.split("\n")) - {""} for part in parts)  # type: ignore[return-value]
-
-
 def _read_cache(path: Path) -> tuple[frozenset[str], frozenset[str]] | None:
     """The two sets from a cache this user wrote and nothing has changed since; None for anything else.
 
-    A damaged file would otherwise load as other words (one flipped bit in a word is
-    still text), and the fallback folder may be a shared temporary one.
+    A damaged file would otherwise load as other words (one flipped bit in the payload
+    usually still unmarshals), and the fallback folder may be a shared temporary one.
     """
     try:
         if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
             return None
         data = path.read_bytes()
-    except OSError:
+        digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
+        if hashlib.sha256(payload).digest() != digest:
+            return None
+        loaded = marshal.loads(payload)
+    except (OSError, ValueError, EOFError, TypeError, MemoryError):
         return None
-    digest, payload = data[:_DIGEST_BYTES], data[_DIGEST_BYTES:]
-    if hashlib.sha256(payload).digest() != digest:
+    # Written by this user and unchanged since (the digest): the shape is all that is left to check.
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(
+            isinstance(part, tuple) and all(isinstance(chunk, str) for chunk in part) for part in loaded)):
         return None
-    return _decode(payload)
+    return _joined(loaded[0]), _joined(loaded[1])
+
+
+def _chunks(words: frozenset[str]) -> tuple[str, ...]:
+    ordered = list(words)
+    return tuple("\n".join(ordered[i:i + _CHUNK]) for i in range(0, len(ordered), _CHUNK))
+
+
+def _joined(chunks: tuple[str, ...]) -> frozenset[str]:
+    """The set back from its chunks, one chunk per step (other threads run in between)."""
+    return frozenset(word for chunk in chunks for word in chunk.split("\n") if word)

@@ -4,6 +4,7 @@ first; restoring one keeps a copy of the current content first, so a restore can
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,34 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.errors import UserError
-from ita_desktop.i18n import current_language
-from ita_desktop.store.backup import BackupCopy, list_backups, restore_into
+from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import N_, Message
 
-# (English, Thai): these few strings live here rather than in the shared catalogue.
-TEXTS = {
-    "title": ("Restore a backup copy", "กู้คืนจากไฟล์สำรอง"),
-    "intro": ("Backup copies of this report file, newest first. Restoring one replaces the file's content; "
-              "the current content is kept as a new copy first.",
-              "ไฟล์สำรองของไฟล์รายงานนี้ เรียงจากใหม่ไปเก่า การกู้คืนจะแทนที่เนื้อหาปัจจุบัน "
-              "โดยจะเก็บเนื้อหาปัจจุบันเป็นไฟล์สำรองใหม่ก่อน"),
-    "taken": ("Taken", "วันเวลา"), "kind": ("Kind", "ประเภท"), "size": ("Size", "ขนาด"),
-    "daily": ("daily copy", "สำรองประจำวัน"), "migration": ("before an upgrade", "ก่อนปรับรุ่นไฟล์"),
-    "restore": ("before a restore", "ก่อนการกู้คืน"),
-    "restore_button": ("Restore", "กู้คืน"), "close": ("Close", "ปิด"),
-    "confirm": ("Replace the report with the copy of {when}?", "แทนที่รายงานด้วยไฟล์สำรองของ {when} หรือไม่"),
-    "none": ("There are no backup copies of this file yet.", "ยังไม่มีไฟล์สำรองของไฟล์นี้"),
-    "read_only": ("The file is read-only: it cannot be restored here.", "ไฟล์เป็นแบบอ่านอย่างเดียว กู้คืนไม่ได้"),
-}
+if TYPE_CHECKING:
+    from ita_desktop.store.backup_copies import BackupCopy
+
+TITLE = N_("Restore a backup copy")
+KINDS = {"daily": N_("daily copy"), "migration": N_("before an upgrade"), "restore": N_("before a restore")}
 
 
-def tr(key: str) -> str:
-    english, thai = TEXTS[key]
-    return thai if current_language() == "th" else english
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
 
 
 def _ask(parent: QWidget, question: str) -> bool:
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, tr("title"), question, buttons) == QMessageBox.StandardButton.Yes
+    return QMessageBox.question(parent, _(TITLE), question, buttons) == QMessageBox.StandardButton.Yes
 
 
 class BackupDialog(QDialog):
@@ -58,17 +48,25 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self._confirm = confirm
-        self.copies: list[BackupCopy] = list_backups(document.path)
-        self.setWindowTitle(tr("title"))
-        self.intro = QLabel(tr("intro") if self.copies else tr("none"))
+        self.copies = document.backup_copies()
+        self.setWindowTitle(_(TITLE))
+        self.intro = QLabel(_("Backup copies of this report file, newest first. Restoring one replaces the file's "
+                              "content; the current content is kept as a new copy first.") if self.copies
+                            else _("There are no backup copies of this file yet."))
         self.intro.setWordWrap(True)
+        # Copies take room (a report with photos is hundreds of MB): say how much, beside the file and in
+        # the data folder; only the newest few of each kind are kept.
+        taken = _megabytes(sum(copy.size for copy in self.copies))
+        self.total = QLabel(Message("Backup copies: {count}, {size} in all.", count=len(self.copies),
+                                    size=taken).text())
+        self.total.setObjectName("backupTotalSize")
         self.table = QTableWidget(len(self.copies), 3, self)
-        self.table.setHorizontalHeaderLabels([tr("taken"), tr("kind"), tr("size")])
+        self.table.setHorizontalHeaderLabels([_("Taken"), _("Kind"), _("Size")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, copy in enumerate(self.copies):
-            cells = (copy.taken.strftime("%Y-%m-%d %H:%M"), tr(copy.kind), f"{copy.size / 1_048_576:.1f} MB")
+            cells = (copy.taken.strftime("%Y-%m-%d %H:%M"), _(KINDS[copy.kind]), _megabytes(copy.size))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row)
@@ -77,14 +75,15 @@ class BackupDialog(QDialog):
         if self.copies:
             self.table.selectRow(0)
         self.buttons = QDialogButtonBox(self)
-        self.restore_button = self.buttons.addButton(tr("restore_button"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(tr("close"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.restore_button.setEnabled(bool(self.copies) and not document.store.read_only)
+        self.restore_button = self.buttons.addButton(_("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setEnabled(bool(self.copies) and not document.read_only)
         self.buttons.accepted.connect(self.restore_selected)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
+        layout.addWidget(self.total)
         layout.addWidget(self.buttons)
         self.resize(560, 360)
 
@@ -97,23 +96,18 @@ class BackupDialog(QDialog):
         copy = self.selected()
         if copy is None:
             return False
-        if self.document.store.read_only:
-            QMessageBox.warning(self, tr("title"), tr("read_only"))
+        if self.document.read_only:
+            QMessageBox.warning(self, _(TITLE), _("The file is read-only: it cannot be restored here."))
             return False
-        if not self._confirm(self, tr("confirm").format(when=copy.taken.strftime("%Y-%m-%d %H:%M"))):
+        question = _("Replace the report with the copy of {when}?").format(when=copy.taken.strftime("%Y-%m-%d %H:%M"))
+        if not self._confirm(self, question):
             return False
-        store = self.document.store
         try:
-            if not self.document.flush():  # typing still unsaved is written first, so the safety copy has it
+            if not self.document.restore_backup(copy.path):  # typing not yet on disk could not be written
                 return False
-            restore_into(store.db.conn, store.path, copy.path)
         except UserError as error:
-            QMessageBox.warning(self, tr("title"), error.message(current_language()))
+            QMessageBox.warning(self, _(TITLE), error.message(current_language()))
             return False
-        reports = [summary.id for summary in store.list_reports()]
-        report_id = self.document.report_id if self.document.report_id in reports else (reports or [None])[0]
-        if report_id is not None:
-            self.document.switch_report(report_id)
         self.restored.emit(copy)
         self.accept()
         return True
@@ -140,23 +134,20 @@ class WindowReliability:
         window.addToolBarBreak()
         window.addToolBar(self.banner_bar)
         self.banner_bar.hide()
-        self.restore_action = QAction(tr("title") + "…", window)
+        self.restore_action = QAction(_(TITLE) + "…", window)
         self.restore_action.setObjectName("action_restore_backup")
         self.restore_action.triggered.connect(self.open_dialog)
         self.restore_action.setEnabled(False)
-        menu = getattr(window, "menus", {}).get("file")
-        if menu is not None:
-            quit_action = getattr(window, "actions_by_name", {}).get("quit")
-            menu.insertAction(quit_action, self.restore_action) if quit_action else menu.addAction(self.restore_action)
+        window.menus["file"].insertAction(window.actions_by_name["quit"], self.restore_action)
 
     def document_opened(self, document) -> None:
-        notices = list(getattr(document.store, "notices", ()))
+        notices = list(document.notices)
         self.banner.show_notices(notices)
         self.banner_bar.setVisible(bool(notices))
         self.restore_action.setEnabled(True)
 
     def retranslate(self) -> None:
-        self.restore_action.setText(tr("title") + "…")
+        self.restore_action.setText(_(TITLE) + "…")
         self.banner.retranslate()
 
     def open_dialog(self) -> BackupDialog | None:

@@ -5,18 +5,22 @@ from __future__ import annotations
 import copy
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ita_desktop.i18n import _
 from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummary, Section, Signatory
+from ita_desktop.store.backup_copies import BackupCopy, list_backups
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import undo_commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
 from ita_desktop.ui.daily_backup import DailyBackupRunner
 from ita_desktop.ui.report_commands import DeleteReportCommand
+
+if TYPE_CHECKING:
+    from ita_desktop.importing.source import RecognisedReport
 
 # kind → how its queued fields reach the store
 _WRITERS = {
@@ -88,6 +92,56 @@ class ReportDocument(QObject):
     @property
     def path(self) -> Path:
         return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        """The file is open for reading and printing only (read-only file, folder or medium)."""
+        return self.store.read_only
+
+    def add_report(self, report: Report) -> int:
+        """Store ``report`` as a new report of this file (the next fiscal year); its id. Not undoable."""
+        self.flush()
+        return self.store.insert_report(report)
+
+    def import_recognised(self, result: RecognisedReport) -> int:
+        """Store an imported report (text read by ``importing.report_import``) with its pictures; its id."""
+        from ita_desktop.importing.report_import import save_recognised
+
+        self.flush()
+        return save_recognised(self.store, result)
+
+    def open_worker_store(self) -> ReportStore:
+        """A connection of its own to this file for a worker thread (thread-safe: it only reads the path)."""
+        return ReportStore.open_worker(self.path)
+
+    def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
+        """A photo's pixels: "print", "thumbnail" or "original" (read on demand, never kept here)."""
+        return self.store.photo_data(photo_id, kind)
+
+    @property
+    def notices(self) -> tuple:
+        """What the clerk should be told about the file (read-only, a backup copy not made)."""
+        return tuple(self.store.notices)
+
+    def backup_copies(self) -> list[BackupCopy]:
+        """The file's backup copies (daily, before an upgrade, before a restore), newest first."""
+        return list_backups(self.path)
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Replace the file's content with the copy ``backup``, the current content kept as a copy first.
+
+        Queued typing is written first (so the safety copy has it): False, and
+        nothing restored, if the disk refuses it. Raises UserError when the copy
+        is refused (damaged, another program's) or there is no room for the safety copy.
+        """
+        if not self.flush():
+            return False
+        self.store.restore_from(backup)
+        reports = [summary.id for summary in self.store.list_reports()]
+        report_id = self.report_id if self.report_id in reports else (reports or [None])[0]
+        if report_id is not None:
+            self.switch_report(report_id)
+        return True
 
     def switch_report(self, report_id: int) -> None:
         """Show another report of the same file (e.g. the new fiscal year); history starts afresh."""

@@ -22,6 +22,7 @@ from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.report_form import ReportForm
 from ita_desktop.ui.form_pages.section_form import SectionForm
 from ita_desktop.ui.report_switcher import ReportSwitcher
+from ita_desktop.ui.spell_check import SpellCheck
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
 from ita_desktop.ui.word_delegates import WordElideDelegate
 
@@ -34,6 +35,7 @@ class EditorView(QSplitter):
     """Tree | form for one ReportDocument."""
 
     currentChanged = Signal(str, int)  # node kind, id (-1 for the report)
+    pageBuilt = Signal(object)  # a form page, built when first needed
 
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -69,6 +71,7 @@ class EditorView(QSplitter):
         self._page_classes = {"report": ReportForm, "section": SectionForm, "group": GroupForm,
                               "measure": MeasureForm}
         self._pages: dict[str, FormPage] = {}
+        self.spelling = SpellCheck(document, self)
         self.report_form = self.page("report")
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -103,6 +106,8 @@ class EditorView(QSplitter):
         if page is None:
             page = self._pages[kind] = self._page_classes[kind](self.document)
             self.forms.addWidget(page)
+            self.spelling.attach_all(page)
+            self.pageBuilt.emit(page)
         return page
 
     @property
@@ -126,7 +131,7 @@ class EditorView(QSplitter):
             self.page(kind)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(_("Search measures (Ctrl+F)"))
+        self.search.setPlaceholderText(_("Filter measures (Ctrl+Shift+F)"))
         for page in self._pages.values():
             page.retranslate()
         self.model.rebuild()

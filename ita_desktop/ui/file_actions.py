@@ -133,13 +133,13 @@ class FileOperations:
 
         if is_word_file(path):  # .docx, .odt (and a .doc, refused with how to save it as .docx)
             return self.import_word(path)
-        from ita_desktop.importing.report_import import recognise_file, save_recognised
+        from ita_desktop.importing.report_import import recognise_file
 
         document = self.window.document
         document.flush()
         try:
             result = recognise_file(path)
-            new_id = save_recognised(document.store, result)
+            new_id = document.import_recognised(result)
         except (UserError, *WRITE_ERRORS) as error:
             self._error(error)
             return False
@@ -179,7 +179,7 @@ class FileOperations:
         document = self.window.document
         if not document.flush():
             return False
-        outcome, error = import_word_file(self.window, path, document.path)
+        outcome, error = import_word_file(self.window, path, document.open_worker_store)
         # After a cancel the half-imported report is already gone.
         if not self._job_succeeded(error, ImportCancelled, _("Import cancelled")):
             return False

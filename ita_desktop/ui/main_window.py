@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
@@ -19,14 +20,19 @@ from ita_desktop.ui.edit_actions import EditOperations
 from ita_desktop.ui.edit_icons import apply_edit_icons
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
+from ita_desktop.ui.find_replace import FindReplacePanel
 from ita_desktop.ui.menus import build_menus
 from ita_desktop.ui.report_menu import ReportMenu
 from ita_desktop.ui.screen_fit import ScreenPlacement
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
+from ita_desktop.ui.zoom import EditorZoom
+
+if TYPE_CHECKING:
+    from ita_desktop.ui.help_browser import HelpWindow
 
 WARM_UP_AFTER_MS = 100
-PREFERRED_SIZE = QSize(1280, 860)  # on a larger screen; smaller screens get what fits
+PREFERRED_SIZE = QSize(1280, 860)  # on a larger screen; smaller screens get what fits (ui/screen_fit.py)
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -51,7 +57,13 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.addToolBar(self.toolbar)
-        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.zoom = EditorZoom(self.settings, self)
+        self.zoom.changed.connect(self._zoom_changed)
+        self.main_menu = build_menus(self)
+        self.actions_by_name: dict[str, QAction] = self.main_menu.actions
+        self.menus: dict[str, QMenu] = self.main_menu.menus
+        self._find_replace: FindReplacePanel | None = None
+        self._manual: HelpWindow | None = None
         self.report_menu = ReportMenu(self)
         apply_edit_icons(self.actions_by_name, self.palette().color(QPalette.ColorRole.WindowText))
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
@@ -78,8 +90,7 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.warn(_("Open report"), error.message(current_language()))
             return False
-        self.set_document(document)
-        return True
+        return self.set_document(document)
 
     def warn(self, title: str, text: str) -> None:
         """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK).
@@ -92,10 +103,17 @@ class MainWindow(QMainWindow):
         else:
             QTimer.singleShot(0, self, lambda: QMessageBox.warning(self, title, text))
 
-    def set_document(self, document: ReportDocument) -> None:
+    def set_document(self, document: ReportDocument) -> bool:
+        """Show ``document`` instead of the open one; False (the open one kept, ``document`` closed) when the
+        open one's last changes cannot be written: a document is never dropped with edits not on disk."""
         if self.document is not None:
             self._save_view_settings()
-            self.document.close()
+            if not self.document.close():
+                document.close()
+                self.warn(_("Open report"), _("The last changes to {path} could not be written to the file, so it "
+                                              "stays open. Check the disk or USB drive, then try again.").format(
+                    path=self.document.path))
+                return False
         self.document = document
         document.saved.connect(self._saved)
         document.saveFailed.connect(self._save_failed)
@@ -119,18 +137,39 @@ class MainWindow(QMainWindow):
         elif old is not None:
             old.deleteLater()
         self.editor = editor
+        self.zoom.attach(editor.forms)
+        editor.pageBuilt.connect(self.zoom.watch)
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
-        self.undo_action_holder.bind(document.undo_stack)
+        self.main_menu.bind_undo_stack(document.undo_stack)
         self.report_menu.update_enabled()
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
+        return True
 
     def _document_notices_changed(self) -> None:
         # e.g. today's backup copy, taken in the background, failed: shown in the banner
         if self.document is not None:
             self.reliability.document_opened(self.document)
+
+    def _zoom_changed(self, percent: int) -> None:
+        self.statusBar().showMessage(Message("Zoom: {percent}%", percent=percent).text(), 2000)
+
+    def find_replace(self) -> FindReplacePanel:
+        """The Find and Replace panel (one per main window, made on first use)."""
+        if self._find_replace is None:
+            self._find_replace = FindReplacePanel(self)
+        return self._find_replace
+
+    def show_manual(self, widget: QWidget | None = None) -> HelpWindow:
+        """The manual (F1) on the page for ``widget``, by default the one with the keyboard focus."""
+        from ita_desktop.ui.help_browser import HelpWindow
+
+        if self._manual is None:
+            self._manual = HelpWindow(self)
+        self._manual.open_for(widget if widget is not None else QApplication.focusWidget())
+        return self._manual
 
     def jump_to(self, kind: str, row_id: int) -> None:
         """Select a node (from the pre-print check)."""
@@ -221,6 +260,10 @@ class MainWindow(QMainWindow):
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:
             self.editor.retranslate()
+        if self._find_replace is not None:
+            self._find_replace.retranslate()
+        if self._manual is not None:
+            self._manual.retranslate()
         if self._last_saved is not None:
             self._saved(self._last_saved)
         self._update_title()

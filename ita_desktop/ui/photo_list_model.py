@@ -52,7 +52,7 @@ class PhotoListModel(QAbstractListModel):
         if icon is None:
             pixmap = QPixmap()
             try:
-                pixmap.loadFromData(self.document.store.photo_data(photo_id, "thumbnail"))
+                pixmap.loadFromData(self.document.photo_data(photo_id, "thumbnail"))
             except KeyError:
                 pass
             icon = self._thumbnails[photo_id] = QIcon(pixmap)

@@ -16,7 +16,7 @@ class PhotoPreview(QDialog):
         super().__init__(parent)
         self.setWindowTitle(photo.caption or photo.original_name or _("Photo"))
         pixmap = QPixmap()
-        pixmap.loadFromData(document.store.photo_data(photo.id, "print"))
+        pixmap.loadFromData(document.photo_data(photo.id, "print"))
         self.image = QLabel()
         screen = self.screen().availableGeometry().size() * 0.8 if self.screen() else QSize(1000, 800)
         self.image.setPixmap(pixmap.scaled(screen, Qt.AspectRatioMode.KeepAspectRatio,

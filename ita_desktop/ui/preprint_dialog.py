@@ -89,10 +89,11 @@ class PreprintDialog(QDialog):
         if not self.problems:
             self.summary.setText(_("No problems found: the report is ready to print."))
         else:
-            # Through Message: the counts are written in Thai digits in the Thai UI ("๙ รายการ", not "9 รายการ").
-            self.summary.setText(Message("{count} problems ({errors} to fix before printing). "
-                                         "Double-click a line to go to it.", count=len(self.problems),
-                                         errors=errors).text(language))
+            self.summary.setText(Message.plural("{count} problem ({errors} to fix before printing). "
+                                                "Double-click a line to go to it.",
+                                                "{count} problems ({errors} to fix before printing). "
+                                                "Double-click a line to go to it.",
+                                                len(self.problems), errors=errors).text(language))
         self.tree.clear()
         style = self.style()
         icons = {Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ita_desktop.i18n import _, current_language
-from ita_desktop.model import numbering as num
+from ita_desktop.atomic_file import atomic_output
+from ita_desktop.errors import ReportFileError
+from ita_desktop.i18n import _
+from ita_desktop.messages import Message
 from ita_desktop.ui.file_dialogs import ask_save, clerk_folder
 from ita_desktop.ui.qt_translation import language_notifier
 from ita_desktop.ui.render_worker import Renderer, render_pdf
@@ -205,9 +207,8 @@ class PrintPreviewDialog(QDialog):
 
     def _show_page_number(self, *_args) -> None:
         current = self.view.pageNavigator().currentPage() + 1
-        thai = current_language() == "th"  # Thai digits in the Thai UI, as in the tree and the forms
-        self.page_label.setText(_("Page {page} of {count}").format(
-            page=num.digits(current, thai), count=num.digits(self.page_count(), thai)))
+        # Thai digits in the Thai UI, as in the tree and the forms
+        self.page_label.setText(Message("Page {page} of {count}", page=current, count=self.page_count()).text())
 
     def _zoom(self, factor: float) -> None:
         self.fitting = None
@@ -223,7 +224,13 @@ class PrintPreviewDialog(QDialog):
         if target is None:
             return None
         try:
-            shutil.copyfile(self.pdf_path, target)
+            # Written aside and put in place like every PDF: a copy of it open in a viewer
+            # (Windows will not replace it) gets "close it in the other program".
+            with self.pdf_path.open("rb") as source, atomic_output(target) as output:
+                shutil.copyfileobj(source, output)
+        except ReportFileError as error:
+            QMessageBox.warning(self, _("Export PDF"), error.message())
+            return None
         except OSError as exc:
             QMessageBox.warning(self, _("Export PDF"), _("{path}: could not save ({error}).").format(
                 path=target, error=exc.strerror))

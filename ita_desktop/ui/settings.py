@@ -18,6 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "files/last": "",
     "files/recent": [],
     "ui/language": "",
+    "editor/zoom": 100,  # per cent
 }
 
 
@@ -45,6 +46,11 @@ class AppSettings:
             return [value] if isinstance(value, str) else list(value)
         if isinstance(default, QByteArray):
             return value if isinstance(value, QByteArray) else QByteArray()
+        if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, str):
+            try:
+                return int(value)  # an INI file read back gives text
+            except ValueError:
+                return default
         return value if isinstance(value, type(default)) else default
 
     def set(self, key: str, value: Any) -> None:

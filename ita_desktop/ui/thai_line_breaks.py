@@ -19,8 +19,8 @@ DICTIONARY = "thbrk.tri"
 
 
 def libthai_files(platform: str = sys.platform) -> list[str]:
-    """The library files to load, in order: one DLL on Windows (libdatrie linked in), two elsewhere."""
-    return ["thai.dll"] if platform == "win32" else ["libdatrie.so.1", "libthai.so.0"]
+    """The library files to load, in order (scripts/build-libthai.sh links libdatrie into libthai)."""
+    return ["thai.dll"] if platform == "win32" else ["libthai.so.0"]
 
 
 def bundled_libthai_folder() -> Path | None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from ita_desktop.i18n import _
 from ita_desktop.ui.worker_progress import BackgroundJob, CancellableProgressDialog, run_with_progress
+
+if TYPE_CHECKING:
+    from ita_desktop.store.report_store import ReportStore
 
 
 class WordImportWorker(BackgroundJob):
@@ -16,29 +21,27 @@ class WordImportWorker(BackgroundJob):
     A stop request ends it with ImportCancelled, the half-imported report removed.
     """
 
-    def __init__(self, docx_path: str | Path, report_file: Path) -> None:
+    def __init__(self, docx_path: str | Path, open_store: Callable[[], ReportStore]) -> None:
         super().__init__()
-        self.docx_path, self.report_file = Path(docx_path), Path(report_file)
+        self.docx_path, self.open_store = Path(docx_path), open_store
 
     def work(self) -> object:
         from ita_desktop.importing.docx_import import ImportCancelled, recognise_docx, save_docx
-        from ita_desktop.store.opening import open_database
-        from ita_desktop.store.report_store import ReportStore
 
         recognised = recognise_docx(self.docx_path)
         if self.stop_requested():  # cancelled while the text was read: the file was not even opened
             raise ImportCancelled
         self.stage.emit(_("Importing photos…"))
-        # A second connection of this process (the lock is shared within it). Not ReportStore.open:
-        # that purges the editor's soft-deleted rows, which its undo history still needs.
-        store = ReportStore(open_database(self.report_file), self.report_file)
+        # A connection of its own (ReportDocument.open_worker_store): this thread's, and one that
+        # keeps the editor's soft-deleted rows, which its undo history still needs.
+        store = self.open_store()
         try:
             return save_docx(store, recognised, progress=self.progress.emit, should_stop=self.stop_requested)
         finally:
             store.close()
 
 
-def import_word_file(parent: QWidget, docx_path: str | Path, report_file: Path) -> tuple:
+def import_word_file(parent: QWidget, docx_path: str | Path, open_store: Callable[[], ReportStore]) -> tuple:
     """Run the import on a worker thread behind a window-modal progress dialog; returns (outcome, error).
 
     The window keeps repainting and the dialog moving while the photos are prepared
@@ -46,4 +49,4 @@ def import_word_file(parent: QWidget, docx_path: str | Path, report_file: Path) 
     exactly what it held before.
     """
     dialog = CancellableProgressDialog(parent, _("Import"), _("Reading the Word file…"))
-    return run_with_progress(WordImportWorker(docx_path, report_file), dialog)
+    return run_with_progress(WordImportWorker(docx_path, open_store), dialog)

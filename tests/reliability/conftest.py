@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_desktop.store.report_store import ReportStore
-from tests.helpers import small_report
+from tests.helpers import small_report_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -29,11 +28,7 @@ def _run(*args: str) -> None:
 @pytest.fixture
 def report_file(tmp_path) -> Path:
     """A closed report file holding ``small_report()``."""
-    path = tmp_path / "reports" / "report.ita"
-    path.parent.mkdir()
-    with ReportStore.open(path, create=True) as store:
-        store.insert_report(small_report())
-    return path
+    return small_report_file(tmp_path / "reports" / "report.ita")
 
 
 @pytest.fixture

@@ -11,10 +11,12 @@ import pytest
 from ita_desktop.database import LATEST_VERSION
 
 from ita_desktop.errors import ReportFileError
-from ita_desktop.store.backup import daily_backup, daily_folder, list_backups, restore_into
+from ita_desktop.store.backup import daily_backup
+from ita_desktop.store.backup_copies import daily_folder, list_backups
+from ita_desktop.store.connections import connect, is_defensive
 from ita_desktop.store.locking import ReportLock, lock_path
-from ita_desktop.store.opening import enable_defensive_mode
 from ita_desktop.store.report_store import ReportStore
+from ita_desktop.store.restoring import restore_into
 from tests.reliability.conftest import REPO
 
 
@@ -94,8 +96,8 @@ def test_sigkilled_owner_leaves_no_stale_lock(report_file):
 
 
 def test_defensive_mode_blocks_writable_schema(tmp_path):
-    conn = sqlite3.connect(tmp_path / "x.db")
-    assert enable_defensive_mode(conn)
+    conn = connect(tmp_path / "x.db")
+    assert is_defensive(conn)
     conn.execute("CREATE TABLE t (x)")
     conn.execute("PRAGMA writable_schema = ON")
     with pytest.raises(sqlite3.DatabaseError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from ita_desktop.pdf.render import render_report
@@ -48,6 +49,7 @@ def test_pasted_text_is_stored_exactly_and_printed_cleanly(tmp_path):
     assert "👍" in layer and "漢字" in layer
 
 
+@pytest.mark.slow  # types and renders 200 kB of Thai: 5-20 s
 def test_two_hundred_kilobytes_in_one_field(tmp_path):
     paragraph = "การดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสของหน่วยงาน ครั้งที่ "
     huge = "\n".join(f"{paragraph}{n}" for n in range(2_700))

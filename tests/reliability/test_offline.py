@@ -72,6 +72,7 @@ def _unshare_works() -> bool:
     return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
 
 
+@pytest.mark.no_network  # the subset run again in a namespace without network: left out of `make test-fast`
 @pytest.mark.skipif(os.environ.get("ITA_NO_NETWORK") == "1", reason="already inside the network namespace")
 @pytest.mark.skipif(not _unshare_works(), reason="unshare -n is not permitted here (needs root or user namespaces)")
 def test_tests_pass_without_any_network():

@@ -26,6 +26,8 @@ def test_restore_from_the_dialog_reloads_the_document(report_file, qtbot):
     again = BackupDialog(document, confirm=lambda *_: False)
     qtbot.addWidget(again)
     assert sorted(copy.kind for copy in again.copies) == ["daily", "restore"]
+    in_all = sum(copy.size for copy in again.copies) / 1_048_576
+    assert again.total.text() == f"Backup copies: 2, {in_all:.1f} MB in all."
     assert not again.restore_selected()  # the clerk said no: nothing changes
     assert document.close()
     with ReportStore.open(report_file) as store:

@@ -22,16 +22,17 @@ from PIL import Image
 from sqlite_utils import Database
 
 from ita_desktop.pdf.render import render_report
-from ita_desktop.store.backup import list_backups
-from ita_desktop.store.opening import APPLICATION_ID
+from ita_desktop.store.backup_copies import list_backups
+from ita_desktop.store.inspection import APPLICATION_ID
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import small_report
 from tests.reliability.kill_driver import TYPED
 from tests.reliability.killing import KillRun, kill_many, kills_per_scenario, writes
 
 KILLS = kills_per_scenario()
-
-pytestmark = pytest.mark.posix  # SIGKILL
+# SIGKILL needs POSIX; child processes killed again and again are most of the suite's time, so
+# `make test-fast` leaves them out.
+pytestmark = [pytest.mark.posix, pytest.mark.sigkill]
 
 
 def integrity(path: Path) -> str:
@@ -52,9 +53,13 @@ def edits_on_disk(store: ReportStore) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def assert_opens_and_renders(path: Path) -> None:
-    with ReportStore.open(path) as store:  # also proves the killed process left no lock
+def assert_opens_and_renders(path: Path, index: int = 0) -> None:
+    """The file opens (so the killed process left no lock) and renders: after every kill in ``make test``;
+    in ``make stress`` after every tenth, where rendering each time would take most of the run."""
+    with ReportStore.open(path) as store:
         [summary, *_] = store.list_reports()
+        if KILLS > 20 and index % 10:
+            return
         pdf = render_report(store.load_report(summary.id), store)
     assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-1024:]
 
@@ -75,7 +80,7 @@ def test_kill_while_editing(report_path):
             measures = store.db.execute("SELECT count(*) FROM measures WHERE deleted = 0").fetchone()[0]
         assert edits >= run.last("edit")
         assert measures >= run.last("measures")
-        assert_opens_and_renders(report_path)
+        assert_opens_and_renders(report_path, index)
 
     # The driver's 2000 edits (and a new measure every 7th) are some 9,100 writes.
     runs = kill_many("edit", report_path, ["write:1", "write:3", *writes(KILLS - 2, 11, 4, 9000)], seed=11,
@@ -93,7 +98,7 @@ def test_kill_while_importing_photos(report_path):
             for photo_id in ids:
                 for kind in ("print", "thumbnail"):
                     Image.open(io.BytesIO(store.photo_data(photo_id, kind))).load()  # whole, decodable
-        assert_opens_and_renders(report_path)
+        assert_opens_and_renders(report_path, index)
 
     # 18 photos of 8 writes each: kills inside a photo's transaction and between photos.
     runs = kill_many("photos", report_path, writes(max(4, KILLS // 3), 23, 1, 140), seed=23, check=check)
@@ -151,7 +156,7 @@ def test_kill_while_migrating(tmp_path):
             assert store.db.execute("SELECT count(*) FROM measures").fetchone()[0] == 1503
             edits = edits_on_disk(store)
         assert edits >= run.last("edit")
-        assert_opens_and_renders(path)
+        assert_opens_and_renders(path, index)
 
     # After the migration: its writes, then the edits' (3 each).
     after = writes(2, 31, 200, 400)
@@ -171,7 +176,7 @@ def test_kill_while_rendering(report_path):
             assert output.read_bytes().startswith(b"%PDF") and b"%%EOF" in output.read_bytes()[-1024:]
         with ReportStore.open(report_path) as store:
             assert int(first_measure_summary(store).split("|")[0]) >= run.last("edit")
-        assert_opens_and_renders(report_path)
+        assert_opens_and_renders(report_path, index)
 
     with ReportStore.open(report_path) as store:
         store.update_measure(store.db.execute("SELECT min(id) FROM measures").fetchone()[0], summary="0|")
@@ -195,10 +200,11 @@ def test_kill_while_typing_in_the_editor(report_path):
         # at least as long as the last autosave the window confirmed.
         assert TYPED.startswith(saved)
         assert len(saved) >= run.last("typed")
-        assert_opens_and_renders(report_path)
+        assert_opens_and_renders(report_path, index)
 
-    # Typing the whole text is some 890 writes.
-    runs = kill_many("gui", report_path, writes(max(4, KILLS * 2 // 5), 57, 1, 880), seed=57, check=check)
+    # Typing the whole text is 700-900 writes, as the seeded chunks and flushes fall (kill 54 of a stress
+    # run at write 876 found a session of fewer): the points stay below the fewest.
+    runs = kill_many("gui", report_path, writes(max(4, KILLS * 2 // 5), 57, 1, 600), seed=57, check=check)
     assert any(run.last("typed") for run in runs)
 
 
@@ -220,7 +226,7 @@ def test_kill_while_importing_a_word_report_with_photos(tmp_path):
                 Image.open(io.BytesIO(store.photo_data(photo_id))).load()
             started = bool(store.list_reports())  # killed at the first import's first write: nothing yet
         if started:
-            assert_opens_and_renders(path)
+            assert_opens_and_renders(path, index)
 
     # Three imports of some 88 writes each: kills inside an import and after one has finished.
     runs = kill_many("word", path, ["write:1", "write:90", *writes(max(2, KILLS // 4 - 2), 71, 2, 260)],

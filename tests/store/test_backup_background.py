@@ -16,7 +16,8 @@ import pytest
 
 from ita_desktop.photos import PreparedPhoto
 from ita_desktop.store import backup
-from ita_desktop.store.backup import BackupCancelled, daily_backup_due, daily_folder, daily_target, take_daily_backup
+from ita_desktop.store.backup import BackupCancelled, daily_backup_due, take_daily_backup
+from ita_desktop.store.backup_copies import daily_folder, daily_target
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import daily_partials, read_rows, small_report
 

@@ -44,7 +44,9 @@ def test_the_report_and_measure_last_edited_are_remembered(tmp_path):
     with ReportStore.open(path, create=True) as store:
         older = small_report()
         store.insert_report(older)
-        store.insert_report(Report(fiscal_year=2568))
+        newer = store.insert_report(Report(fiscal_year=2568))
+        # Made a minute before the clerk typed (the stamps have millisecond resolution).
+        store.db.execute("UPDATE reports SET updated_at = '2026-01-01T08:00:00.000Z' WHERE id = ?", [newer])
         measure = older.measures[2]
         store.update_measure(measure.id, summary="พิมพ์ก่อนไฟดับ")
     with ReportStore.open(path) as store:

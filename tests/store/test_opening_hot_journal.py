@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ita_desktop.errors import ReportFileError
-from ita_desktop.store.opening import check_report_file
+from ita_desktop.store.inspection import check_report_file
 from ita_desktop.store.report_store import ReportStore
 from tests.helpers import small_report
 

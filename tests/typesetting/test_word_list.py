@@ -56,7 +56,7 @@ def test_names_join_the_dictionary_as_whole_words():
 def test_a_cached_list_answers_like_the_built_one_and_is_read_back(tmp_path):
     source = ["ไป", "ไปมา", "ไปมาหาสู่", "มา"]
     built = WordList.cached(lambda: source, tmp_path, "1.0")
-    [cache] = tmp_path.glob("word-list-1.0-*.words")
+    [cache] = tmp_path.glob("word-list-1.0-*.marshal")
 
     def must_not_build():
         raise AssertionError("the cache was not used")
@@ -73,7 +73,7 @@ def test_a_cached_list_answers_like_the_built_one_and_is_read_back(tmp_path):
 
 def test_a_damaged_cache_is_rebuilt_and_an_unwritable_folder_only_costs_time(tmp_path):
     WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
-    [cache] = tmp_path.glob("word-list-*.words")
+    [cache] = tmp_path.glob("word-list-*.marshal")
     for damage in (b"", b"\x00garbage", cache.read_bytes()[:100]):
         cache.write_bytes(damage)
         assert "ไป" in WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
@@ -81,11 +81,12 @@ def test_a_damaged_cache_is_rebuilt_and_an_unwritable_folder_only_costs_time(tmp
 
 
 @pytest.mark.posix  # file owners (st_uid, getuid)
-def test_a_cache_that_still_reads_but_was_changed_or_is_not_ours_is_not_used(tmp_path, monkeypatch):
+def test_a_cache_that_still_unmarshals_but_was_changed_or_is_not_ours_is_not_used(tmp_path, monkeypatch):
     import hashlib
+    import marshal
 
     WordList.cached(lambda: ["ไป", "มา"], tmp_path, "1.0")
-    [cache] = tmp_path.glob("word-list-*.words")
+    [cache] = tmp_path.glob("word-list-*.marshal")
     original = cache.read_bytes()
     rebuilt = []
 
@@ -94,10 +95,10 @@ def test_a_cache_that_still_reads_but_was_changed_or_is_not_ours_is_not_used(tmp
         return ["ไป", "มา"]
 
     flipped = bytearray(original)
-    flipped[-3] ^= 0x01  # inside a word: the payload still reads, as other words
+    flipped[-3] ^= 0x01  # inside a word: the payload still unmarshals, as other words
     cache.write_bytes(bytes(flipped))
     assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 1
-    payload = "ไป\nมา".encode()  # right digest, wrong shape (no second set)
+    payload = marshal.dumps([frozenset({"ไป"})])  # right digest, wrong shape
     cache.write_bytes(hashlib.sha256(payload).digest() + payload)
     assert "ไป" in WordList.cached(source, tmp_path, "1.0") and len(rebuilt) == 2
     cache.write_bytes(original)

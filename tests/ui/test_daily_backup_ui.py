@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ita_desktop.store import backup
-from ita_desktop.store.backup import daily_target
+from ita_desktop.store.backup_copies import daily_target
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import daily_backup as daily_backup_module
 from ita_desktop.ui.document import ReportDocument

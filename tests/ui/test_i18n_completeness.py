@@ -25,7 +25,7 @@ PACKAGE = ita_desktop.__path__[0]  # the source folder the catalogue is extracte
 # Latin words a Thai UI may show: names of things, formats, assessment instruments, item codes.
 # Also accelerators "(&F)" / "(F)", shortcuts "(Ctrl+F)" and file paths.
 ALLOWED_LATIN = re.compile(r"\b(ITA|PDF|JSON|Word|IIT|EIT|OIT|English|Desktop|[IEO]\d+)\b|\(&?[A-Z]\)"
-                           r"|\b(Ctrl|Shift|Alt)\+\w+|\S+\.(ita|docx|txt|json|pdf)\b")
+                           r"|\b(?:(?:Ctrl|Shift|Alt)\+)+\w+|\bF\d{1,2}\b|\S+\.(ita|docx|txt|json|pdf)\b")
 
 
 def _messages(path: str) -> dict:

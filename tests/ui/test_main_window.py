@@ -142,7 +142,7 @@ def test_header_form_edits_the_report(window, qtbot):
 
 
 def test_search_box_filters_the_tree(window, qtbot):
-    window.actions_by_name["find"].trigger()
+    window.actions_by_name["filter_tree"].trigger()
     type_text(window.editor.search, "เว็บไซต์")
     proxy = window.editor.proxy
     section = proxy.index(0, 0, proxy.index(0, 0))
@@ -273,3 +273,14 @@ def test_switching_language_with_a_report_open_relabels_the_window(window, qtbot
     finally:
         window.switch_language("en")
     assert file_menu.text() == english
+
+
+def test_the_first_window_fits_a_1366_by_768_laptop():
+    from PySide6.QtCore import QRect, QSize
+
+    from ita_desktop.ui.main_window import PREFERRED_SIZE
+    from ita_desktop.ui.screen_fit import first_geometry
+
+    assert first_geometry(QRect(0, 0, 1920, 1040), PREFERRED_SIZE).size() == QSize(1280, 860)
+    small = first_geometry(QRect(0, 0, 1366, 728), PREFERRED_SIZE)  # 768 less a 40-pixel task bar
+    assert small.width() <= 1366 and small.height() + 32 <= 728

@@ -51,3 +51,17 @@ def test_jump_callback_and_report_header_rows(document, qtbot):
     assert _rows(dialog)[0] == ("Report header", "The agency's name is empty.")
     dialog.tree.itemActivated.emit(dialog.tree.topLevelItem(0), 0)
     assert seen == [("report", document.report_id)]
+
+
+def test_the_thai_summary_counts_in_thai_digits(document, qtbot):
+    from ita_desktop.ui.qt_translation import language_notifier
+
+    notifier = language_notifier()
+    notifier.switch_language("th")
+    try:
+        dialog = PreprintDialog(document)
+        qtbot.addWidget(dialog)
+        text = dialog.summary.text()
+        assert text.startswith("พบ ") and not any(ch.isascii() and ch.isdigit() for ch in text), text
+    finally:
+        notifier.switch_language("en")

@@ -177,3 +177,36 @@ def test_closing_the_preview_closes_its_pdf_and_removes_the_temporary_copy(docum
     assert _open_files_under(folder) == []
     assert not folder.exists()
     assert dialog.page_count() == 4
+
+
+@SHOWN_WINDOW
+def test_export_over_a_pdf_open_in_a_viewer_asks_to_close_it(document, qtbot, tmp_path, monkeypatch):
+    """Windows will not replace a PDF a viewer holds: the clerk is told to close it there, the old one stays."""
+    dialog = preview_dialog(None, document, one_page_per_measure)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "รายงาน.pdf"
+    target.write_bytes(b"the copy the viewer shows")
+
+    def held(_source, _target):
+        error = PermissionError(13, "The process cannot access the file because it is being used")
+        error.winerror = 32
+        raise error
+
+    warnings = []
+    monkeypatch.setattr("ita_desktop.ui.print_preview.ask_pdf_path", lambda *_args: target)
+    monkeypatch.setattr("ita_desktop.atomic_file.os.replace", held)
+    monkeypatch.setattr("ita_desktop.atomic_file.REPLACE_RETRY_DELAYS_S", (0,))
+    monkeypatch.setattr("ita_desktop.ui.print_preview.QMessageBox.warning", lambda *args: warnings.append(args[2]))
+    assert dialog.export() is None
+    assert len(warnings) == 1 and "Close it in the other program" in warnings[0]
+    assert target.read_bytes() == b"the copy the viewer shows"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no .part left
+
+
+@SHOWN_WINDOW
+def test_export_copies_this_very_pdf(document, qtbot, tmp_path, monkeypatch):
+    dialog = preview_dialog(None, document, one_page_per_measure)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr("ita_desktop.ui.print_preview.ask_pdf_path", lambda *_args: tmp_path / "copy.pdf")
+    assert dialog.export() == tmp_path / "copy.pdf"
+    assert (tmp_path / "copy.pdf").read_bytes() == dialog.pdf_path.read_bytes()

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ita_desktop.store.backup import (
-    MAX_NAME_BYTES,
-    MAX_PATH_CHARS,
-    backup_path,
-    daily_backup,
-    daily_folder,
-    list_backups,
-    restore_into,
-)
+from ita_desktop.store.backup import daily_backup
+from ita_desktop.store.backup_copies import MAX_NAME_BYTES, MAX_PATH_CHARS, backup_path, daily_folder, list_backups
 from ita_desktop.store.report_store import ReportStore
+from ita_desktop.store.restoring import restore_into
 from ita_desktop.ui.document import ReportDocument
 from tests.helpers import small_report
 

@@ -61,6 +61,16 @@ def test_a_crash_at_start_is_shown_and_logged(no_console, monkeypatch, tmp_path)
     assert "Traceback" in log.read_text(encoding="utf-8")
 
 
+def test_a_warning_printed_during_a_session_that_ended_well_shows_no_box(no_console, monkeypatch):
+    def session(_args):
+        print("DeprecationWarning: something a library said", file=sys.stderr)
+        return 0
+
+    monkeypatch.setattr("ita_desktop.ui.launch.launch", session)
+    assert run_without_console([]) == 0
+    assert no_console == []
+
+
 def test_with_a_console_nothing_is_captured(monkeypatch, capsys):
     monkeypatch.setattr(windowed, "show_message", lambda text, *, error: pytest.fail("no box with a console"))
     with pytest.raises(SystemExit):

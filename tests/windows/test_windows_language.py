@@ -42,7 +42,7 @@ def on_windows_without_lang(monkeypatch):
 
 def test_ui_language_asks_windows(on_windows_without_lang):
     on_windows_without_lang.setattr(i18n, "windows_language", lambda: "th")
-    on_windows_without_lang.setattr("locale.getlocale", lambda: ("English_United States", "1252"))
+    on_windows_without_lang.setattr(i18n, "current_locale_name", lambda: "English_United States.1252")
     assert i18n.ui_language() == "th"
 
 
@@ -51,17 +51,32 @@ def test_windows_locale_name_when_windows_cannot_be_asked(on_windows_without_lan
         raise OSError("kernel32 not reachable")
 
     on_windows_without_lang.setattr(i18n, "windows_language", unavailable)
-    on_windows_without_lang.setattr("locale.getlocale", lambda: ("Thai_Thailand", "874"))
+    on_windows_without_lang.setattr(i18n, "current_locale_name", lambda: "Thai_Thailand.874")
     assert i18n.ui_language() == "th"
-    on_windows_without_lang.setattr("locale.getlocale", lambda: ("English_United States", "1252"))
+    on_windows_without_lang.setattr(i18n, "current_locale_name", lambda: "English_United States.1252")
     assert i18n.ui_language() == "en"
 
 
-def test_an_unknown_locale_name_falls_back_to_thai(on_windows_without_lang):
+def test_the_process_locale_is_read_as_set_not_as_python_renames_it(on_windows_without_lang):
     on_windows_without_lang.setattr(i18n, "_ON_WINDOWS", False)
-
-    def unknown():
-        raise ValueError("unknown locale: UTF-8")
-
-    on_windows_without_lang.setattr("locale.getlocale", unknown)
+    on_windows_without_lang.setattr("locale.setlocale", lambda _category, _value=None: "C.UTF-8")
+    assert i18n.current_locale_name() == "C.UTF-8"  # locale.getlocale() calls this en_US
     assert i18n.ui_language() == "th"
+    on_windows_without_lang.setattr("locale.setlocale", lambda _category, _value=None: "th_TH.UTF-8")
+    assert i18n.ui_language() == "th"
+    on_windows_without_lang.setattr("locale.setlocale", lambda _category, _value=None: "en_GB.UTF-8")
+    assert i18n.ui_language() == "en"
+
+
+def test_a_c_locale_names_no_language(monkeypatch):
+    """A PC or session with no locale (Qt then sets LC_ALL=C.UTF-8 itself) gets the default, Thai."""
+    for var in ("ITA_DESKTOP_LANG", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr(i18n, "_ON_WINDOWS", False)
+    monkeypatch.setattr(i18n, "current_locale_name", lambda: "C.UTF-8")
+    for value in ("C.UTF-8", "C", "POSIX"):
+        monkeypatch.setenv("LC_ALL", value)
+        assert i18n.ui_language() == "th"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    assert i18n.ui_language() == "en"
