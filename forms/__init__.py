@@ -56,3 +56,6 @@ TABLE_COLUMNS: tuple[FormField, ...] = _fields(next(r for r in _measure["extras"
 # The parts the clerk writes (text and line); the photos part is optional ("ถ้ามี").
 WRITTEN_PARTS: tuple[FormField, ...] = tuple(f for f in MEASURE_PARTS if f.kind in ("text", "line"))
 TEXT_PART_KEYS: tuple[str, ...] = tuple(f.key for f in WRITTEN_PARTS)
+# The standard group title per instrument ("IIT" → "ด้านการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน"): what choosing
+# the instrument of a group with no title of its own yet puts in its title.
+GROUP_TITLES: dict[str, str] = dict(_load("groups.json")["titles"])

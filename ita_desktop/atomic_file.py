@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -48,6 +49,28 @@ class _SavingFile:
 
     def flush(self) -> None:
         self._file.flush()
+
+
+def _process_umask() -> int:
+    """The umask, read without changing it where the system allows (os.umask() alone must set one)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # no /proc (macOS): set and put back at once
+    os.umask(mask)
+    return mask
+
+
+def _shared_mode(output: Path) -> int:
+    """The permissions a saved PDF, Word or JSON file gets: those of the file it replaces, else what a new
+    file of this user gets (0644 usually), so that a shared folder's readers can open it (mkstemp's are 0600)."""
+    try:
+        return stat.S_IMODE(output.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_process_umask()
 
 
 def sync_folder(folder: Path) -> None:
@@ -119,6 +142,8 @@ def atomic_output(output: Path) -> Iterator[BinaryIO]:
             try:
                 file.flush()
                 os.fsync(file.fileno())
+                if hasattr(os, "fchmod"):  # Windows has no such modes to give
+                    os.fchmod(file.fileno(), _shared_mode(output))
             except OSError as exc:
                 raise _save_error(output, exc) from exc
         kill_point("output-replace")

@@ -19,6 +19,8 @@ DOMAIN_VOCABULARY = {
     # recognised by the importer in a clerk's text, Word or OpenDocument file (list formats, IT๙ font names)
     "importing/patterns.py", "importing/title_lines.py", "importing/signoff.py", "importing/signoff_block.py",
     "importing/recogniser.py", "importing/docx_numbering.py",
+    # recognised in a date the clerk types: the era "พ.ศ." before a Buddhist Era year
+    "model/date_entry.py",
     # the Thai script itself: digits, line breaking and shaping, font file names (TH SarabunIT๙), a font sample,
     # the libthai probe sentence, the language's own name
     "messages.py", "i18n.py", "typesetting/", "ui/app_fonts.py", "ui/thai_line_breaks.py", "console_streams.py",

@@ -1,4 +1,4 @@
-"""``ita-desktop``: the window by default, or a subcommand (import, export, render, new-year).
+"""``ita-desktop``: the window by default, or a subcommand (import, export, render, new-year, reports).
 
 Every failure the clerk can cause ends in one clear line on stderr and a
 non-zero exit status, never a traceback.
@@ -14,15 +14,16 @@ from ita_desktop import __version__
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import set_language
 
-COMMANDS = ("import", "export", "render", "new-year")
+COMMANDS = ("import", "export", "render", "new-year", "reports")
 EXIT_USER_ERROR = 2
 
 
 def _command_modules() -> dict[str, ModuleType]:
     """Subcommand → its module (add_arguments, run), imported here so the window's start-up skips them."""
-    from ita_desktop.cli import export_cmd, import_cmd, new_year_cmd, render_cmd
+    from ita_desktop.cli import export_cmd, import_cmd, new_year_cmd, render_cmd, reports_cmd
 
-    return {"import": import_cmd, "export": export_cmd, "render": render_cmd, "new-year": new_year_cmd}
+    return {"import": import_cmd, "export": export_cmd, "render": render_cmd, "new-year": new_year_cmd,
+            "reports": reports_cmd}
 
 
 def _command_parser(modules: dict[str, ModuleType]) -> argparse.ArgumentParser:

@@ -50,3 +50,14 @@ def fiscal_year_bounds(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
     """First and last day (CE dates) of fiscal year ``fiscal_year_be``."""
     ce_year = fiscal_year_be - BE_OFFSET
     return dt.date(ce_year - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(ce_year, 9, 30)
+
+
+def local_edit_time(stamp: str) -> str:
+    """"2026-12-04 21:05" in local time, from a stored UTC stamp ("2026-12-04T14:05:00.123Z"); "" if none."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp.strip())
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

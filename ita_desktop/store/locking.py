@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -84,13 +85,20 @@ def _owner_text(path: Path) -> str:
         return ""
 
 
+_OWNER = re.compile(r"^pid (\d+) on (.+)$")
+
+
 def _already_open(path: Path) -> ReportFileError:
-    owner = _owner_text(path)
-    if owner:
-        return ReportFileError(Message("{path}: the file is already open in another window or on another computer "
-                                       "(held by {owner}). Close it there first.", path=path, owner=owner))
-    return ReportFileError(Message("{path}: the file is already open in another window or on another computer. "
-                                   "Close it there first.", path=path))
+    # The side file says "pid 21331 on vm": its parts go into the message, worded in the clerk's language.
+    owner = _OWNER.match(_owner_text(path))
+    if owner is None:
+        return ReportFileError(Message(
+            "{path}: the file is already open in another window or on another computer. Close it there first.",
+            path=path))
+    return ReportFileError(Message(
+        "{path}: the file is already open in another window or on another computer (program number {pid} "
+        "on the computer {computer}). Close it there first.",
+        path=path, pid=owner.group(1), computer=owner.group(2).strip()))
 
 
 def _open_locked(side: Path) -> int | None:

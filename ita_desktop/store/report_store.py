@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from ita_desktop.errors import ReportFileError
 from ita_desktop.messages import Message
-from ita_desktop.model import Measure, MeasureGroup, Report, ReportSummary, Signatory
+from ita_desktop.model import Measure, MeasureGroup, Report, Signatory
 from ita_desktop.store import rows
 from ita_desktop.store.backup import write_backup
+from ita_desktop.store.file_reports import FileReports
 from ita_desktop.store.opening import open_database, open_read_only, open_report_file, read_only_reason
 from ita_desktop.store.ordering import SiblingList
 from ita_desktop.store.photo_store import PhotoStorage
@@ -30,10 +31,10 @@ SECTIONS = SiblingList("sections", "report_id", soft_delete=True)
 GROUPS = SiblingList("measure_groups", "section_id", soft_delete=True)
 MEASURES = SiblingList("measures", "group_id", soft_delete=True)
 # Tables whose deletes are soft (undoable until the file is reopened), children first.
-_SOFT_DELETED = ("photos", "measures", "measure_groups", "sections")
+_SOFT_DELETED = ("photos", "measures", "measure_groups", "sections", "reports")
 
 
-class ReportStore(PhotoStorage):
+class ReportStore(PhotoStorage, FileReports):
     """One open report file; may hold several reports (years, agencies)."""
 
     # Set by open(): a file this process may not write opens read-only (and unlocked);
@@ -176,18 +177,6 @@ class ReportStore(PhotoStorage):
         return row[0]
 
     # -- reports ---------------------------------------------------------------
-    def list_reports(self) -> list[ReportSummary]:
-        sql = """
-            SELECT r.id, r.title, r.agency, r.fiscal_year, r.updated_at,
-                   (SELECT count(*) FROM measures m JOIN measure_groups g ON g.id = m.group_id
-                    JOIN sections s ON s.id = g.section_id WHERE s.report_id = r.id AND m.deleted = 0
-                    AND g.deleted = 0 AND s.deleted = 0)
-            FROM reports r ORDER BY r.fiscal_year DESC, r.id"""
-        return [
-            ReportSummary(id=r[0], title=r[1], agency=r[2], fiscal_year=r[3], updated_at=r[4], measure_count=r[5])
-            for r in self.db.execute(sql).fetchall()
-        ]
-
     def load_report(self, report_id: int) -> Report:
         """The whole tree of one report (photo rows, never photo pixels)."""
         found = self._rows("SELECT * FROM reports WHERE id = ?", [report_id])
@@ -225,10 +214,11 @@ class ReportStore(PhotoStorage):
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
     def insert_report(self, report: Report) -> int:
-        """Store a whole new report tree (without photos); sets ``id`` on every object given."""
+        """Store a whole new report tree (without photos), first in the file's list; sets ``id`` on every object."""
         with self._edit():
             fields = {name: getattr(report, name) for name in rows.REPORT_FIELDS}
             report.id = self.db["reports"].insert(rows.report_columns(fields)).last_pk
+            self._place(report.id, 0)
             self._insert_signatories(report.id, report.signatories)
             for s_index, section in enumerate(report.sections):
                 section.id = self.db["sections"].insert(
@@ -249,6 +239,7 @@ class ReportStore(PhotoStorage):
     def delete_report(self, report_id: int) -> None:
         with self._edit():
             self.db.execute("DELETE FROM reports WHERE id = ?", [report_id])
+            self._renumber_reports(self._report_ids())  # the others back where they were
 
     def discard_report(self, report_id: int) -> None:
         """Delete a report no one has seen yet (a cancelled import), pixels included, at once.
@@ -352,6 +343,7 @@ class ReportStore(PhotoStorage):
         rows.check_fields(fields, rows.MEASURE_FIELDS)
         with self._edit(self._report_of("measures", measure_id)):
             self.db["measures"].update(measure_id, rows.measure_columns(fields))
+            self._note_measure_edited(measure_id)
 
     def move_measure(self, measure_id: int, group_id: int, index: int | None = None) -> None:
         """Reorder a measure, also into another group (of any section of the same report)."""

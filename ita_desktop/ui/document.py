@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,12 +11,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ita_desktop.i18n import _
-from ita_desktop.model import Measure, MeasureGroup, Photo, Report, Section, Signatory
+from ita_desktop.model import Measure, MeasureGroup, Photo, Report, ReportSummary, Section, Signatory
 from ita_desktop.store.backup_copies import BackupCopy, list_backups
 from ita_desktop.store.report_store import ReportStore
 from ita_desktop.ui import undo_commands
 from ita_desktop.ui.autosave import AutosaveQueue, describe_write_error
 from ita_desktop.ui.daily_backup import DailyBackupRunner
+from ita_desktop.ui.report_commands import DeleteReportCommand
 
 if TYPE_CHECKING:
     from ita_desktop.importing.source import RecognisedReport
@@ -45,6 +47,7 @@ class ReportDocument(QObject):
     saved = Signal(object)  # datetime
     saveFailed = Signal(str)
     noticesChanged = Signal()  # store.notices grew (today's backup copy failed)
+    reportsChanged = Signal()  # the file's list of reports: added, renamed, deleted, moved
 
     def __init__(self, store: ReportStore, report_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,16 +60,16 @@ class ReportDocument(QObject):
         self._autosave.saved.connect(self.saved)
         self._autosave.saveFailed.connect(self.saveFailed)
         self.daily_backup: DailyBackupRunner | None = None
+        self.last_measure_id: int | None = store.last_measure_of(report_id)  # where the editor opens
 
     # -- opening, switching, closing ---------------------------------------------
     @classmethod
     def open(cls, path: str | Path, report_id: int | None = None, parent: QObject | None = None) -> ReportDocument:
-        """Open a file on its newest report (or ``report_id``); a file without a report gets an empty one."""
+        """Open a file on the report last edited (or ``report_id``); a file without a report gets an empty one."""
         store = ReportStore.open(path, defer_daily_backup=True)
         try:
             if report_id is None:
-                summaries = store.list_reports()
-                report_id = summaries[0].id if summaries else store.insert_report(Report())
+                report_id = store.last_edited()[0] or store.insert_report(Report())
             document = cls(store, report_id, parent)
         except Exception:
             store.close()
@@ -145,8 +148,10 @@ class ReportDocument(QObject):
         self.flush()
         self.report = self.store.load_report(report_id)
         self.report_id = report_id
+        self.last_measure_id = self.store.last_measure_of(report_id)
         self.undo_stack.clear()
         self.reloaded.emit()
+        self.reportsChanged.emit()
 
     def flush(self) -> bool:
         """Write queued typing now (before render, print, export, close); False if the disk refused."""
@@ -264,6 +269,21 @@ class ReportDocument(QObject):
         """kind (GroupKind or None) or title."""
         self._set("group", self.group(group_id), key, value, _("Edit group"))
 
+    def set_group_kind(self, group_id: int, kind: Any) -> None:
+        """The group's instrument; a group still without a title of its own takes the instrument's standard one."""
+        from ita_desktop.forms import GROUP_TITLES
+
+        group = self.group(group_id)
+        untitled = group.title.strip() in ("", _("New group"), "New group", *GROUP_TITLES.values())
+        standard = GROUP_TITLES.get(str(kind), "") if kind else ""
+        if not untitled or not standard or group.title == standard:
+            self.set_group_field(group_id, "kind", kind)
+            return
+        self.undo_stack.beginMacro(_("Edit group"))
+        self.set_group_field(group_id, "kind", kind)
+        self.set_group_field(group_id, "title", standard)
+        self.undo_stack.endMacro()
+
     def set_measure_field(self, measure_id: int, key: str, value: Any) -> None:
         """title, items, items_previous, steps, responsible, summary, outcome, table, notes."""
         self._set("measure", self.measure(measure_id), key, value, _("Edit measure"))
@@ -321,7 +341,15 @@ class ReportDocument(QObject):
             self.undo_stack.push(undo_commands.MoveSectionCommand(self, section, index, _("Move section")))
 
     def add_group(self, section_id: int, kind: Any = None, title: str = "", index: int | None = None) -> MeasureGroup:
+        """A new group; a new section's nameless, empty first group is the one given the name (it is ๑.๑)."""
         section = self.section(section_id)
+        placeholder = section.groups[0] if len(section.groups) == 1 else None
+        if placeholder is not None and not (placeholder.kind or placeholder.title.strip() or placeholder.measures):
+            self.undo_stack.beginMacro(_("Add group"))
+            self.set_group_field(placeholder.id, "title", title)
+            self.set_group_kind(placeholder.id, kind)
+            self.undo_stack.endMacro()
+            return placeholder
         index = len(section.groups) if index is None else max(0, min(index, len(section.groups)))
         group = MeasureGroup(kind=kind, title=title)
         self.undo_stack.push(undo_commands.AddGroupCommand(self, section, group, index, _("Add group")))
@@ -372,3 +400,77 @@ class ReportDocument(QObject):
             self.store.set_catalogue(fiscal_year, items)
         except undo_commands.WRITE_ERRORS as error:
             self.report_write_failure(error)
+
+    # -- the file's reports (years, agencies) -------------------------------------------------
+    def reports(self) -> list[ReportSummary]:
+        """Every report of the file, in the clerk's order; the one shown as typed, even before its autosave."""
+        shown = self.report
+        return [dataclasses.replace(r, title=shown.title, agency=shown.agency, fiscal_year=shown.fiscal_year,
+                                    measure_count=len(shown.measures)) if r.id == self.report_id else r
+                for r in self.store.list_reports()]
+
+    def _insert_and_show(self, report: Report) -> int | None:
+        """Store a new report first in the file's list and show it; None if the disk refused."""
+        self.flush()
+        try:
+            new_id = self.store.insert_report(report)
+        except undo_commands.WRITE_ERRORS as error:
+            self.report_write_failure(error)
+            return None
+        self.switch_report(new_id)
+        return new_id
+
+    def duplicate_as_next_year(self, report_id: int) -> int | None:
+        """Next fiscal year's report made from ``report_id`` (plan kept, results cleared), shown at once."""
+        from ita_desktop.model.new_year import next_fiscal_year
+
+        self.flush()
+        source = self.report if report_id == self.report_id else self.store.load_report(report_id)
+        return self._insert_and_show(next_fiscal_year(source))
+
+    def rename_report(self, report_id: int, title: str) -> None:
+        """A report's title; the one shown is renamed through its undo history, like typing in its form."""
+        if report_id == self.report_id:
+            self.set_report_field("title", title)
+            return
+        try:
+            self.store.update_report(report_id, title=title)
+        except undo_commands.WRITE_ERRORS as error:
+            self.report_write_failure(error)
+            return
+        self.reportsChanged.emit()
+
+    def delete_report(self, report_id: int) -> bool:
+        """Delete a report (undoable); the one shown gives way to its neighbour. The last one stays."""
+        ids = [summary.id for summary in self.reports()]
+        if report_id not in ids or len(ids) < 2:
+            return False
+        if report_id == self.report_id:
+            index = ids.index(report_id)
+            self.switch_report(ids[index + 1] if index + 1 < len(ids) else ids[index - 1])
+        self.undo_stack.push(DeleteReportCommand(self, report_id, _("Delete report")))
+        return report_id not in [summary.id for summary in self.reports()]
+
+    @staticmethod
+    def remove_new_file(path: str | Path) -> None:
+        """Remove a file made for an import that brought nothing in (closed by now), with its lock side file."""
+        from ita_desktop.store.locking import lock_path
+
+        for leftover in (Path(path), lock_path(Path(path))):
+            leftover.unlink(missing_ok=True)
+
+    def discard_report(self, report_id: int) -> None:
+        """Remove, for good, a report the clerk never saw (the empty one a new file for an import began with)."""
+        if report_id == self.report_id:
+            raise ValueError("the report shown cannot be discarded")
+        self.store.discard_report(report_id)
+        self.reportsChanged.emit()
+
+    def move_report(self, report_id: int, index: int) -> None:
+        """Reorder the file's list of reports."""
+        try:
+            self.store.place_report(report_id, index)
+        except undo_commands.WRITE_ERRORS as error:
+            self.report_write_failure(error)
+            return
+        self.reportsChanged.emit()

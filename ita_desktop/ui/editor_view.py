@@ -21,8 +21,10 @@ from ita_desktop.ui.form_pages.measure_form import MeasureForm
 from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.report_form import ReportForm
 from ita_desktop.ui.form_pages.section_form import SectionForm
+from ita_desktop.ui.report_switcher import ReportSwitcher
 from ita_desktop.ui.spell_check import SpellCheck
 from ita_desktop.ui.tree_model import ID_ROLE, KIND_ROLE, ReportTreeModel, TreeSearchProxy
+from ita_desktop.ui.word_delegates import WordElideDelegate
 
 # The forms not shown at first are built this long after the editor, when the window is already up.
 PAGES_AFTER_SHOW_MS = 150
@@ -43,6 +45,7 @@ class EditorView(QSplitter):
         self.proxy.setSourceModel(self.model)
 
         left = QWidget(self)
+        self.switcher = ReportSwitcher(document, left)
         self.search = QLineEdit(left)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
@@ -51,15 +54,17 @@ class EditorView(QSplitter):
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        # Long Thai titles: keep the number at the start and the count at the end visible.
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long Thai titles: keep the number at the start and the item codes at the end visible,
+        # dropping whole words in between (Qt's own elision cuts words).
+        self.tree.setItemDelegate(WordElideDelegate(self.tree, Qt.TextElideMode.ElideMiddle))
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.tree.setDropIndicatorShown(True)
         layout = QVBoxLayout(left)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.switcher)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
 
         self.forms = QStackedWidget(self)
         # The report form shows first; the others are built when first needed, or once the window is up.
@@ -87,9 +92,10 @@ class EditorView(QSplitter):
         document.sectionChanged.connect(lambda _i: self._reload_page("section"))
         document.groupChanged.connect(lambda _i: self._reload_page("group"))
         document.reloaded.connect(self.report_form.load)
+        document.reloaded.connect(self.show_last_edited)
         self.report_form.load()
         self.tree.expandAll()
-        self.select("report", -1)
+        self.show_last_edited()
         self.retranslate()
         QTimer.singleShot(PAGES_AFTER_SHOW_MS, self, self._build_all_pages)
 
@@ -150,6 +156,12 @@ class EditorView(QSplitter):
         self.tree.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         return True
+
+    def show_last_edited(self) -> None:
+        """Select the measure the clerk last changed in this report (else the report's own form)."""
+        measure_id = self.document.last_measure_id
+        if measure_id is None or not self.select("measure", measure_id):
+            self.select("report", -1)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.document.end_typing()

@@ -6,14 +6,14 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ita_desktop.errors import UserError
 from ita_desktop.i18n import _, current_language
 from ita_desktop.messages import Message
 from ita_desktop.model import Report
-from ita_desktop.model.new_year import next_fiscal_year
 from ita_desktop.ui.autosave import WRITE_ERRORS, describe_write_error
+from ita_desktop.ui.file_dialogs import ask_open, ask_save, clerk_folder
 
 if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
@@ -49,18 +49,18 @@ class FileOperations:
 
     def _folder(self) -> str:
         document = self.window.document
-        return str(document.path.parent) if document else str(Path.home())
+        return clerk_folder(document.path if document else None)
 
-    def new_report(self, path: str | None = None) -> None:
+    def new_report(self, path: str | None = None) -> bool:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("New report"), self._folder(), ita_filter())
+            path = ask_save(self.window, _("New report"), self._folder(), ita_filter())
             if not path:
-                return
+                return False
         if not path.lower().endswith(".ita"):  # Windows names are case-blind: "X.ITA" is one
             path += ".ita"
         if Path(path).exists():
             QMessageBox.warning(self.window, _("New report"), _("That file already exists; open it instead."))
-            return
+            return False
         from ita_desktop.ui.document import ReportDocument
 
         try:
@@ -68,51 +68,81 @@ class FileOperations:
 
             document = ReportDocument.create(path, Report(fiscal_year=fiscal_year_of(datetime.date.today())))
         except WRITE_ERRORS as error:
-            return self._error(error)
+            self._error(error)
+            return False
         self.window.set_document(document)
+        return True
 
     def open(self, path: str | None = None) -> bool:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Open report"), self._folder(), ita_filter())
+            path = ask_open(self.window, _("Open report"), self._folder(), ita_filter())
             if not path:
                 return False
         return self.window.open_path(path)
 
     def new_fiscal_year(self) -> None:
-        document = self.window.document
-        if document is None:
-            return
-        try:
-            new_id = document.add_report(next_fiscal_year(document.report))
-        except WRITE_ERRORS as error:
-            return self._error(error)
-        document.switch_report(new_id)
-        self.window.statusBar().showMessage(
-            Message("Fiscal year {year} created from the previous report.", year=document.report.fiscal_year).text(),
-            8000)
+        self.window.report_menu.next_year()
 
-    def import_text(self, path: str | None = None) -> None:
+    def _import_target(self) -> str | None:
+        """Ask where an import goes: "new" (a file of its own, the default) or "this" file; None: cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, _("Import"),
+                          _("Put the imported report in a new file, or add it to this file ({name}) beside "
+                            "its other reports?").format(name=self.window.document.path.name),
+                          QMessageBox.StandardButton.Cancel, self.window)
+        new = box.addButton(_("&New file…"), QMessageBox.ButtonRole.AcceptRole)
+        this = box.addButton(_("&This file"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(new)
+        box.exec()
+        return {new: "new", this: "this"}.get(box.clickedButton())
+
+    def import_text(self, path: str | None = None, into: str | None = None, new_file: str | None = None) -> bool:
+        """Import a text or Word report ``into`` "new" file (``new_file``, else asked) or "this" one (else asked)."""
         document = self.window.document
         if document is None:
-            return
+            return False
         if path is None:
             kinds = _("Text or Word") + " (*.txt *.docx *.odt *.doc)"
-            path, _filter = QFileDialog.getOpenFileName(self.window, _("Import a text or Word report"),
-                                                        self._folder(), kinds)
+            path = ask_open(self.window, _("Import a text or Word report"), self._folder(), kinds)
             if not path:
-                return
+                return False
+        into = into or self._import_target()
+        if into is None:
+            return False
+        if into == "this":
+            return self._import_here(path)
+        if new_file is None:
+            suggested = str(Path(self._folder()) / (Path(path).stem + ".ita"))
+            new_file = ask_save(self.window, _("New file for the import"), suggested, ita_filter())
+            if not new_file:
+                return False
+        previous = document.path
+        if not self.new_report(new_file):
+            return False
+        placeholder = self.window.document.report_id
+        if self._import_here(path):
+            self.window.document.discard_report(placeholder)
+            return True
+        # Nothing came in: back to the file the clerk was in, without the empty new one.
+        created = self.window.document.path
+        if self.window.open_path(previous):
+            self.window.document.remove_new_file(created)
+        return False
+
+    def _import_here(self, path: str) -> bool:
         from ita_desktop.importing.word_formats import is_word_file
 
         if is_word_file(path):  # .docx, .odt (and a .doc, refused with how to save it as .docx)
             return self.import_word(path)
         from ita_desktop.importing.report_import import recognise_file
 
+        document = self.window.document
         document.flush()
         try:
             result = recognise_file(path)
             new_id = document.import_recognised(result)
         except (UserError, *WRITE_ERRORS) as error:
-            return self._error(error)
+            self._error(error)
+            return False
         document.switch_report(new_id)
         if result.warnings:
             lines = [w.message(current_language()) for w in result.warnings[:20]]
@@ -120,14 +150,15 @@ class FileOperations:
                                     Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
                                                    len(result.warnings)).text()
                                     + "\n" + "\n".join(lines))
+        return True
 
     def export_json(self, path: str | None = None) -> None:
         document = self.window.document
         if document is None:
             return
         if path is None:
-            suggested = str(document.path.with_suffix(".json"))
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export JSON"), suggested, "JSON (*.json)")
+            suggested = str(Path(self._folder()) / (document.path.stem + ".json"))
+            path = ask_save(self.window, _("Export JSON"), suggested, "JSON (*.json)")
             if not path:
                 return
         from ita_desktop.atomic_file import write_atomically
@@ -140,18 +171,18 @@ class FileOperations:
             return self._error(error)
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
-    def import_word(self, path: str) -> None:
+    def import_word(self, path: str) -> bool:
         """A Word report (with its photos) as a new report of this file, with a cancellable progress dialog."""
         from ita_desktop.importing.docx_import import ImportCancelled
         from ita_desktop.ui.word_import import import_word_file
 
         document = self.window.document
         if not document.flush():
-            return
+            return False
         outcome, error = import_word_file(self.window, path, document.open_worker_store)
         # After a cancel the half-imported report is already gone.
         if not self._job_succeeded(error, ImportCancelled, _("Import cancelled")):
-            return
+            return False
         document.switch_report(outcome.report_id)
         if outcome.warnings:
             lines = [w.message(current_language()) for w in outcome.warnings[:20]]
@@ -159,6 +190,7 @@ class FileOperations:
                                     Message.plural("Imported with {count} warning:", "Imported with {count} warnings:",
                                                    len(outcome.warnings)).text()
                                     + "\n" + "\n".join(lines))
+        return True
 
     def export_word(self, path: str | None = None) -> None:
         """The report as an editable Word document (photos at print size), written on a worker thread."""
@@ -166,8 +198,8 @@ class FileOperations:
         if document is None:
             return
         if path is None:
-            suggested = str(document.path.with_suffix(".docx"))
-            path, _filter = QFileDialog.getSaveFileName(self.window, _("Export Word"), suggested, "Word (*.docx)")
+            suggested = str(Path(self._folder()) / (document.path.stem + ".docx"))
+            path = ask_save(self.window, _("Export Word"), suggested, "Word (*.docx)")
             if not path:
                 return
         from ita_desktop.ui.word_export import ExportCancelled, export_word_file
@@ -196,7 +228,9 @@ class FileOperations:
         from ita_desktop.ui.print_preview import export_pdf
 
         if self.window.document is not None:
-            export_pdf(self.window, self.window.document)
+            written = export_pdf(self.window, self.window.document)
+            if written is not None:  # as after a Word export: the clerk sees where the PDF went
+                self.window.statusBar().showMessage(_("Exported {path}").format(path=written), 8000)
 
     def preprint_check(self) -> None:
         from ita_desktop.ui.preprint_dialog import show_preprint_check

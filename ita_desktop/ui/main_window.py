@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
 from ita_desktop.errors import UserError
@@ -17,10 +17,13 @@ from ita_desktop.model import numbering as num
 from ita_desktop.ui.backup_dialog import WindowReliability
 from ita_desktop.ui.document import ReportDocument
 from ita_desktop.ui.edit_actions import EditOperations
+from ita_desktop.ui.edit_icons import apply_edit_icons
 from ita_desktop.ui.editor_view import EditorView
 from ita_desktop.ui.file_actions import FileOperations
 from ita_desktop.ui.find_replace import FindReplacePanel
 from ita_desktop.ui.menus import build_menus
+from ita_desktop.ui.report_menu import ReportMenu
+from ita_desktop.ui.screen_fit import ScreenPlacement
 from ita_desktop.ui.settings import AppSettings
 from ita_desktop.ui.warm_up import warm_up_in_background
 from ita_desktop.ui.zoom import EditorZoom
@@ -29,16 +32,7 @@ if TYPE_CHECKING:
     from ita_desktop.ui.help_browser import HelpWindow
 
 WARM_UP_AFTER_MS = 100
-DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 780
-TITLE_BAR_PX = 32  # about a title bar at 100 % scaling (Windows, GNOME)
-
-
-def default_size(available: QSize) -> QSize:
-    """1200 × 780, or less on a smaller screen (a 1366 × 768 laptop keeps the status bar on screen).
-
-    ``available`` is the screen less the task bar; the window's own title bar comes on top of the size set.
-    """
-    return QSize(min(DEFAULT_WIDTH, available.width()), min(DEFAULT_HEIGHT, available.height() - TITLE_BAR_PX))
+PREFERRED_SIZE = QSize(1280, 860)  # on a larger screen; smaller screens get what fits (ui/screen_fit.py)
 
 
 def saved_message(when: datetime, language: str) -> str:
@@ -70,14 +64,16 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = self.main_menu.menus
         self._find_replace: FindReplacePanel | None = None
         self._manual: HelpWindow | None = None
+        self.report_menu = ReportMenu(self)
+        apply_edit_icons(self.actions_by_name, self.palette().color(QPalette.ColorRole.WindowText))
         self.reliability = WindowReliability(self)  # read-only banner, File → Restore backup…
         self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)  # not stuck to the left edge
+        self.placeholder.setWordWrap(True)
         self.setCentralWidget(self.placeholder)
-        geometry = self.settings.get("window/geometry")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(default_size(self.screen().availableGeometry().size()))
+        # The size last used on this screen, else one that fits it (a 1366 x 768 laptop shows the status bar).
+        self.placement = ScreenPlacement(self.settings, "window/placements", PREFERRED_SIZE)
+        self.placement.apply(self)
         from ita_desktop.ui.qt_translation import language_notifier
 
         # Kept so closing disconnects exactly these, once (a second close must not warn).
@@ -97,8 +93,15 @@ class MainWindow(QMainWindow):
         return self.set_document(document)
 
     def warn(self, title: str, text: str) -> None:
-        """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK)."""
-        QMessageBox.warning(self, title, text)
+        """A warning the clerk must acknowledge (the smoke run replaces it: nobody is there to click OK).
+
+        Before the window is up (a file given at start-up that cannot be opened) it waits for the window,
+        so that it comes up over it instead of behind it.
+        """
+        if self.isVisible():
+            QMessageBox.warning(self, title, text)
+        else:
+            QTimer.singleShot(0, self, lambda: QMessageBox.warning(self, title, text))
 
     def set_document(self, document: ReportDocument) -> bool:
         """Show ``document`` instead of the open one; False (the open one kept, ``document`` closed) when the
@@ -117,7 +120,10 @@ class MainWindow(QMainWindow):
         document.reloaded.connect(self._update_title)
         document.reportChanged.connect(self._update_title)
         document.noticesChanged.connect(self._document_notices_changed)
+        document.reportsChanged.connect(self.report_menu.update_enabled)
+        document.reloaded.connect(self.report_menu.update_enabled)
         editor = EditorView(document, self)
+        editor.switcher.add_buttons(self.report_menu.button_actions())
         splitter = self.settings.get("window/splitter")
         if not splitter.isEmpty():
             editor.restoreState(splitter)
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(document.path)
         self.rebuild_recent_menu()
         self.main_menu.bind_undo_stack(document.undo_stack)
+        self.report_menu.update_enabled()
         self._update_title()
         self.save_label.setText("")
         self.reliability.document_opened(document)
@@ -205,7 +212,7 @@ class MainWindow(QMainWindow):
 
     # -- settings and closing ----------------------------------------------------------
     def _save_view_settings(self) -> None:
-        self.settings.set("window/geometry", self.saveGeometry())
+        self.placement.remember(self)
         if self.editor is not None:
             self.settings.set("window/splitter", self.editor.saveState())
         self.settings.sync()
@@ -248,6 +255,7 @@ class MainWindow(QMainWindow):
         from ita_desktop.ui.menus import retranslate_menus
 
         retranslate_menus(self)
+        self.report_menu.retranslate()
         self.reliability.retranslate()
         self.placeholder.setText(_("Open a report file (Ctrl+O) or create a new one (Ctrl+N)."))
         if self.editor is not None:

@@ -4,168 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ita_desktop.i18n import _
+from ita_desktop.ui.file_dialogs import ask_open_many
 from ita_desktop.ui.photo_import import IMAGE_SUFFIXES, import_photos
+from ita_desktop.ui.photo_list_model import PHOTO_ID_MIME, PhotoListModel
+from ita_desktop.ui.photo_preview import PhotoPreview
+from ita_desktop.ui.photo_strip_delegate import THUMB_PX, PhotoStripDelegate, cell_size
 from ita_desktop.ui.qt_translation import language_notifier
 
-THUMB_PX = 120
 EMPTY_STRIP_PX = 48  # the strip's height while a measure has no photos (still a drop target)
-PHOTO_ID_MIME = "application/x-ita-photo-id"
-
-
-class PhotoListModel(QAbstractListModel):
-    """The photos of one measure; thumbnails are read from the store only when a row is painted."""
-
-    filesDropped = Signal(list)  # noqa: N815 (Qt signal naming) — local files dropped from a file manager
-
-    def __init__(self, document, parent=None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.measure_id: int | None = None
-        self.photos: list = []
-        self._thumbnails: dict[int, QIcon] = {}
-
-    def set_measure(self, measure_id: int | None) -> None:
-        # Look the measure up before the reset: a KeyError inside it would leave the reset half done.
-        photos = list(self.document.measure(measure_id).photos) if measure_id is not None else []
-        self.beginResetModel()
-        self.measure_id = measure_id
-        self.photos = photos
-        self.endResetModel()
-
-    def photo_changed(self, photo_id: int) -> None:
-        """A caption changed: repaint that one row (a reset would lose the selection while typing)."""
-        for row, photo in enumerate(self.photos):
-            if photo.id == photo_id:
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
-
-    def reload(self) -> None:
-        try:
-            self.set_measure(self.measure_id)
-        except KeyError:  # the measure itself is gone (deleted, or a different report)
-            self.set_measure(None)
-
-    def thumbnails_loaded(self) -> int:
-        return len(self._thumbnails)
-
-    def _thumbnail(self, photo_id: int) -> QIcon:
-        icon = self._thumbnails.get(photo_id)
-        if icon is None:
-            pixmap = QPixmap()
-            try:
-                pixmap.loadFromData(self.document.photo_data(photo_id, "thumbnail"))
-            except KeyError:
-                pass
-            icon = self._thumbnails[photo_id] = QIcon(pixmap)
-        return icon
-
-    # -- Qt model interface -----------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.photos)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.photos):
-            return None
-        photo = self.photos[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or photo.original_name or _("(no caption)")
-        if role == Qt.ItemDataRole.EditRole:
-            return photo.caption
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnail(photo.id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{photo.original_name}\n{photo.width} × {photo.height}"
-        if role == Qt.ItemDataRole.UserRole:
-            return photo.id
-        return None
-
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        self.document.set_photo_caption(self.photos[index.row()].id, str(value))
-        return True
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
-                | Qt.ItemFlag.ItemIsDragEnabled)
-
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [PHOTO_ID_MIME, "text/uri-list"]
-
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
-        mime = QMimeData()
-        if indexes:
-            mime.setData(PHOTO_ID_MIME, str(self.photos[indexes[0].row()].id).encode())
-        return mime
-
-    def canDropMimeData(self, data: QMimeData, action, row, column, parent) -> bool:  # noqa: N802
-        return self.measure_id is not None and (data.hasFormat(PHOTO_ID_MIME) or data.hasUrls())
-
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
-        if self.measure_id is None:
-            return False
-        if row < 0:
-            row = parent.row() if parent.isValid() else len(self.photos)
-        if data.hasFormat(PHOTO_ID_MIME):
-            photo_id = int(bytes(data.data(PHOTO_ID_MIME)).decode())
-            source = next((i for i, p in enumerate(self.photos) if p.id == photo_id), None)
-            if source is None:
-                return False
-            # ``row`` counts the dragged photo itself; the document's index does not.
-            self.document.move_photo(photo_id, row - 1 if row > source else row)
-            return False  # the move is done: the view must not remove a row itself
-        files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
-        if files:
-            self.filesDropped.emit(files)
-            return True
-        return False
-
-
-class PhotoPreview(QDialog):
-    """A larger view of one photo (its print copy) with its caption."""
-
-    def __init__(self, document, photo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(photo.caption or photo.original_name or _("Photo"))
-        pixmap = QPixmap()
-        pixmap.loadFromData(document.photo_data(photo.id, "print"))
-        self.image = QLabel()
-        screen = self.screen().availableGeometry().size() * 0.8 if self.screen() else QSize(1000, 800)
-        self.image.setPixmap(pixmap.scaled(screen, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation)
-                             if pixmap.width() > screen.width() or pixmap.height() > screen.height() else pixmap)
-        area = QScrollArea()
-        area.setWidget(self.image)
-        area.setWidgetResizable(True)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        caption = QLabel(photo.caption)
-        caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(area, 1)
-        layout.addWidget(caption)
-        self.resize(min(1000, pixmap.width() + 40), min(800, pixmap.height() + 80))
+__all__ = ["EMPTY_STRIP_PX", "PHOTO_ID_MIME", "THUMB_PX", "PhotoListModel", "PhotoPreview", "PhotosPanel"]
 
 
 class PhotosPanel(QWidget):
@@ -181,9 +42,10 @@ class PhotosPanel(QWidget):
         self.view.setFlow(QListView.Flow.LeftToRight)
         self.view.setWrapping(False)
         self.view.setIconSize(QSize(THUMB_PX, THUMB_PX))
-        self.view.setGridSize(QSize(THUMB_PX + 30, THUMB_PX + 44))
+        self.view.setItemDelegate(PhotoStripDelegate(self.view))
+        self.view.setGridSize(self._cell())
         self.view.setUniformItemSizes(True)  # only visible rows are asked for their thumbnail
-        self.view.setWordWrap(True)
+        self.view.setMouseTracking(True)
         self.view.setMovement(QListView.Movement.Snap)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -229,6 +91,9 @@ class PhotosPanel(QWidget):
         language_notifier().languageChanged.connect(self.retranslate)
         self.retranslate()
         self._update_buttons()
+
+    def _cell(self) -> QSize:
+        return cell_size(self.view.font())
 
     def retranslate(self) -> None:
         self.add_button.setText(_("Add photos…"))
@@ -278,7 +143,8 @@ class PhotosPanel(QWidget):
     def _fit_to_photos(self) -> None:
         # Most measures have no photos: an empty strip is one short drop area, not a tall blank box.
         empty = not self.model.photos
-        self.view.setFixedHeight(EMPTY_STRIP_PX if empty else THUMB_PX + 70)
+        scroll_bar = self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setFixedHeight(EMPTY_STRIP_PX if empty else self._cell().height() + scroll_bar + 6)
         self.caption_label.setVisible(not empty)
         self.caption.setVisible(not empty)
 
@@ -314,7 +180,7 @@ class PhotosPanel(QWidget):
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         patterns += " " + patterns.upper()
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = ask_open_many(
             self, _("Add photos"), "", _("Pictures ({patterns})").format(patterns=patterns) + ";;"
             + _("All files (*)"))
         if paths:

@@ -7,14 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QSize, QTemporaryDir
-from PySide6.QtGui import QImage, QKeySequence, QPainter
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, QSizeF, QTemporaryDir
+from PySide6.QtGui import QCloseEvent, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,10 +26,14 @@ from ita_desktop.atomic_file import atomic_output
 from ita_desktop.errors import ReportFileError
 from ita_desktop.i18n import _
 from ita_desktop.messages import Message
+from ita_desktop.ui.file_dialogs import ask_save, clerk_folder
 from ita_desktop.ui.qt_translation import language_notifier
 from ita_desktop.ui.render_worker import Renderer, render_pdf
+from ita_desktop.ui.screen_fit import ScreenPlacement
+from ita_desktop.ui.settings import AppSettings
 
 ZOOM_STEP = 1.25
+PREVIEW_SIZE = QSize(900, 1180)  # an A4 page at a readable size, on a screen tall enough
 BAND_ROWS = 1024  # a page is painted in bands: a 600 dpi A4 page at once would need ~140 MB
 
 
@@ -82,10 +85,22 @@ def print_pdf(pdf_path: str | Path, printer: QPrinter,
     return printed
 
 
+def fit_zoom(viewport: QSize, page_points: QSizeF, pixels_per_point: float, margin: int,
+             whole_page: bool) -> float:
+    """QPdfView's zoom factor that shows a page's whole width (or, with ``whole_page``, the whole page)."""
+    page_width = max(1.0, page_points.width() * pixels_per_point)
+    page_height = max(1.0, page_points.height() * pixels_per_point)
+    zoom = (viewport.width() - 2 * margin) / page_width
+    if whole_page:
+        zoom = min(zoom, (viewport.height() - 2 * margin) / page_height)
+    return max(0.05, zoom)
+
+
 class PrintPreviewDialog(QDialog):
     """Shows the rendered PDF page by page; Print… and Export PDF… act on exactly this PDF."""
 
-    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, suggested_name: str = "") -> None:
+    def __init__(self, pdf_path: str | Path, parent: QWidget | None = None, suggested_name: str = "",
+                 settings: AppSettings | None = None) -> None:
         super().__init__(parent)
         self.pdf_path = Path(pdf_path)
         self.suggested_name = suggested_name or self.pdf_path.name
@@ -97,15 +112,18 @@ class PrintPreviewDialog(QDialog):
         self.view = QPdfView(self)
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        # Fitting is computed here: QPdfView's own FitInView left half a page out of sight.
+        self.fitting: str | None = "width"  # "width", "page", or None once the clerk zooms
+        self.view.viewport().installEventFilter(self)
         self.page_label = QLabel()
         self.zoom_in_button, self.zoom_out_button = QPushButton(), QPushButton()
         self.fit_width_button, self.fit_page_button = QPushButton(), QPushButton()
         self.print_button, self.export_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.zoom_in_button.clicked.connect(lambda: self._zoom(ZOOM_STEP))
         self.zoom_out_button.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
-        self.fit_width_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.fit_page_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        self.fit_width_button.clicked.connect(lambda: self.fit("width"))
+        self.fit_page_button.clicked.connect(lambda: self.fit("page"))
         self.print_button.clicked.connect(self.print_)
         self.export_button.clicked.connect(self.export)
         self.close_button.clicked.connect(self.accept)
@@ -124,9 +142,40 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        self.placement = ScreenPlacement(settings or AppSettings(), "preview/placements", PREVIEW_SIZE)
+        self.placement.apply(self)
         language_notifier().languageChanged.connect(self.retranslate)
         self.retranslate()
+
+    def fit(self, how: str | None) -> None:
+        """Zoom so the page's width ("width") or the whole page ("page") fits the view; None: leave the zoom."""
+        self.fitting = how
+        if how is None or self.pdf is None or self.page_count() == 0:
+            return
+        page = self.view.pageNavigator().currentPage()
+        pixels_per_point = self.view.logicalDpiY() / 72.0
+        margins = self.view.documentMargins()
+        margin = max(margins.left(), margins.top(), margins.right(), margins.bottom())
+        viewport = self.view.viewport().size()
+        if how == "page":  # a page and the spacing under it
+            viewport = QSize(viewport.width(), viewport.height() - self.view.pageSpacing())
+        self.view.setZoomFactor(fit_zoom(viewport, self.pdf.pagePointSize(page), pixels_per_point, margin,
+                                         how == "page"))
+        if how == "page":
+            self.view.pageNavigator().jump(page, QPointF(), 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize and self.fitting:
+            self.fit(self.fitting)
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.placement.remember(self)
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self.placement.remember(self)
+        super().done(result)
 
     def page_count(self) -> int:
         return self._page_count
@@ -162,7 +211,7 @@ class PrintPreviewDialog(QDialog):
         self.page_label.setText(Message("Page {page} of {count}", page=current, count=self.page_count()).text())
 
     def _zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.fitting = None
         self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
 
     def print_(self) -> int:
@@ -210,12 +259,12 @@ def print_with_dialog(parent: QWidget | None, pdf_path: str | Path) -> int:
 
 
 def suggested_pdf_name(document) -> str:
-    """"<file name>.pdf" next to the .ita file."""
-    return str(Path(document.path).with_suffix(".pdf"))
+    """"<file name>.pdf" next to the .ita file (in Documents for the sample, not the hidden data folder)."""
+    return str(Path(clerk_folder(Path(document.path))) / (Path(document.path).stem + ".pdf"))
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, _("Export PDF"), suggested, _("PDF files (*.pdf)"))
+    path = ask_save(parent, _("Export PDF"), suggested, _("PDF files (*.pdf)"))
     if not path:
         return None
     return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
@@ -231,7 +280,7 @@ def preview_dialog(parent: QWidget | None, document, renderer: Renderer | None =
     pdf_path = render_pdf(parent, document, Path(folder.path()) / "preview.pdf", renderer)
     if pdf_path is None:
         return None
-    dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document))
+    dialog = PrintPreviewDialog(pdf_path, parent, suggested_pdf_name(document), getattr(parent, "settings", None))
     dialog.temporary_folder = folder  # removed when the dialog closes
     return dialog
 

@@ -12,7 +12,8 @@ from ita_desktop.paths import user_config_dir
 
 MAX_RECENT = 8
 DEFAULTS: dict[str, Any] = {
-    "window/geometry": QByteArray(),
+    "window/placements": "",  # JSON: screen → the main window's geometry there (ui/screen_fit.py)
+    "preview/placements": "",  # the same for the print preview
     "window/splitter": QByteArray(),
     "files/last": "",
     "files/recent": [],

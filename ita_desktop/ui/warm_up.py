@@ -1,4 +1,4 @@
-"""Import what the first save needs on a helper thread once the window is up, so typing never waits for it."""
+"""Load on a helper thread, once the window is up, what the first save and word-aware layout need."""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ _started = threading.Event()
 
 
 def warm_up_in_background() -> None:
-    """Start (once per process) importing sqlite-utils, which the store first needs at the first write."""
-    if _started.is_set() or "sqlite_utils" in sys.modules:
+    """Start (once per process) importing sqlite-utils (the first write needs it), then the word dictionary."""
+    if _started.is_set():
         return
     _started.set()
-    threading.Thread(target=_import_modules, name="ita-warm-up").start()
+    # A daemon: closing the window never waits for it (nothing it does needs finishing; the cache is atomic).
+    threading.Thread(target=_import_modules, name="ita-warm-up", daemon=True).start()
 
 
 def _import_modules() -> None:
     from ita_desktop.store.lazy_database import warm_up_sqlite_utils
+    from ita_desktop.ui.word_breaks import load_dictionary
 
-    warm_up_sqlite_utils()
+    if "sqlite_utils" not in sys.modules:
+        warm_up_sqlite_utils()
+    load_dictionary()  # labels, tree titles and table cells are laid out again, between words

@@ -179,7 +179,9 @@ def test_file_open_in_another_instance_is_refused_and_untouched(report_file):
         with pytest.raises(ReportFileError) as caught:
             ReportStore.open(report_file)
         assert "already open in another window or on another computer" in caught.value.english
-        assert f"pid {holder.pid}" in caught.value.english
+        assert f"program number {holder.pid} on the computer" in caught.value.english
+        assert f"โปรแกรมหมายเลข {holder.pid} บนเครื่อง" in caught.value.thai  # no English left in the Thai
+        assert " on " not in caught.value.thai.split(": ", 1)[1]
         result = run_cli("import", "--demo", "--db", str(report_file))
         assert result.returncode == 2 and "already open" in result.stderr and "Traceback" not in result.stderr
         # Reading (export, print) is still allowed while another window edits.

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 def test_import_word_then_export_word(window, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
-    window.file_ops.import_text(str(build_seed_docx(tmp_path / "seed.docx")))
+    window.file_ops.import_text(str(build_seed_docx(tmp_path / "seed.docx")), into="this")
     report = window.document.report
     assert report.agency == "องค์การบริหารส่วนจังหวัดอ่างทอง" and len(report.measures) == 9
     assert len(report.measures[0].photos) == 4
@@ -50,7 +50,7 @@ def test_word_import_runs_off_the_ui_thread_and_keeps_the_editors_undo(window, t
                         lambda *a, **k: threads.append(threading.current_thread()) or real_save(*a, **k))
     deleted = window.document.report.measures[0]
     window.document.delete_measure(deleted.id)
-    window.file_ops.import_text(str(build_seed_docx(tmp_path / "seed.docx")))
+    window.file_ops.import_text(str(build_seed_docx(tmp_path / "seed.docx")), into="this")
     assert threads and threads[0] is not threading.main_thread()
     assert len(window.document.report.measures) == 9
     # The import's own connection did not purge the editor's soft-deleted row, which undo brings back.
@@ -118,7 +118,7 @@ def test_cancel_word_import_midway_leaves_the_file_as_it_was(window, tmp_path, m
 
     monkeypatch.setattr(docx_import, "save_docx", save_held_at_photo_10)
     timer = _click_cancel_once(reached)
-    window.file_ops.import_text(str(source))
+    window.file_ops.import_text(str(source), into="this")
     timer.stop()
     assert reached.is_set()
     assert window.statusBar().currentMessage() == "Import cancelled"
@@ -130,7 +130,7 @@ def test_cancel_word_import_midway_leaves_the_file_as_it_was(window, tmp_path, m
 
 
 def _with_photos(window, tmp_path, messages: list[str]) -> int:
-    window.file_ops.import_text(str(build_photo_docx(tmp_path / "photos.docx")))
+    window.file_ops.import_text(str(build_photo_docx(tmp_path / "photos.docx")), into="this")
     messages.clear()  # the sample's own import warnings
     return sum(len(m.photos) for m in window.document.report.measures)
 
@@ -239,11 +239,11 @@ def test_file_import_reads_an_odt_and_refuses_a_doc_in_one_message(window, tmp_p
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
-    window.file_ops.import_text(str(FOLDER / "lo10_lists_frames.odt"))
+    window.file_ops.import_text(str(FOLDER / "lo10_lists_frames.odt"), into="this")
     report = window.document.report
     assert report.agency == "องค์การบริหารส่วนตำบลวังน้ำเย็น" and len(report.measures) == 3
     assert [len(m.photos) for m in report.measures] == [2, 0, 0]
     shown.clear()
-    window.file_ops.import_text(str(FOLDER / "lo13_old_word.doc"))
+    window.file_ops.import_text(str(FOLDER / "lo13_old_word.doc"), into="this")
     assert window.document.report.agency == "องค์การบริหารส่วนตำบลวังน้ำเย็น"  # nothing new was imported
     assert len(shown) == 1 and "save it as .docx" in shown[0]

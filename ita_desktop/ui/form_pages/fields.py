@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from ita_desktop.i18n import _
 
 
 class LineField(QLineEdit):
@@ -111,33 +112,6 @@ class YearField(QSpinBox):
             self._loading = False
 
 
-class DateField(QDateEdit):
-    """An ISO date or none: the lowest date shows as an empty field."""
-
-    edited = Signal(str)
-    EMPTY = QDate(2000, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._loading = False
-        self.setCalendarPopup(True)
-        self.setMinimumDate(self.EMPTY)
-        self.setSpecialValueText(" ")
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.dateChanged.connect(lambda _d: None if self._loading else self.edited.emit(self.value()))
-
-    def value(self) -> str:
-        return "" if self.date() == self.EMPTY else self.date().toString(Qt.DateFormat.ISODate)
-
-    def set_value(self, iso: str) -> None:
-        self._loading = True
-        try:
-            date = QDate.fromString(iso, Qt.DateFormat.ISODate) if iso else self.EMPTY
-            self.setDate(date if date.isValid() else self.EMPTY)
-        finally:
-            self._loading = False
-
-
 class ChoiceField(QComboBox):
     """A fixed choice of (value, label) pairs."""
 
@@ -180,12 +154,16 @@ class MarginsField(QWidget):
             box = QDoubleSpinBox(self)
             box.setRange(0, 80)
             box.setDecimals(1)
-            box.setSuffix(" mm")
             box.setKeyboardTracking(False)
             box.valueChanged.connect(self._changed)
             layout.addWidget(box)
             self.boxes.append(box)
         self._loading = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for box in self.boxes:
+            box.setSuffix(" " + _("mm"))
 
     def _changed(self) -> None:
         if not self._loading:

@@ -40,7 +40,10 @@ class GroupForm(FormPage):
             self.load_from(self.document.group(self.group_id))
 
     def write(self, key: str, value: Any) -> None:
-        self.document.set_group_field(self.group_id, key, value)
+        if key == "kind":  # a group without its own title yet takes the instrument's standard one
+            self.document.set_group_kind(self.group_id, value)
+        else:
+            self.document.set_group_field(self.group_id, key, value)
 
     def retranslate(self) -> None:
         self.set_label("kind", _("Assessment"))

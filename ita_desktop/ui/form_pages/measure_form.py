@@ -102,7 +102,7 @@ class MeasureForm(FormPage):
                 self.photos = make_photos_panel(document, self)
                 self.add_row(part.key, self.photos)
             elif part.kind == "table":
-                self.table = self.bind(part.key, TableField(len(TABLE_COLUMNS), self),
+                self.table = self.bind(part.key, TableField(len(TABLE_COLUMNS), self, narrow=(0,)),
                                        to_model=lambda rows: [list(r) for r in rows])
                 self.add_row(part.key, self.table)
         document.measureChanged.connect(self._changed_elsewhere)

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from ita_desktop.ui.document import ReportDocument
+from ita_desktop.ui.word_label import WordLabel
 
 
 def _same(value: Any) -> Any:
@@ -35,7 +36,7 @@ class FormPage(QWidget):
         self.bindings: list[Binding] = []
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._labels: dict[str, QLabel] = {}
+        self._labels: dict[str, WordLabel] = {}
         self._writing = False
 
     def bind(self, key: str, widget: Any, **conversions: Callable[[Any], Any]) -> Any:
@@ -54,14 +55,13 @@ class FormPage(QWidget):
             self._writing = False
 
     def add_row(self, key: str, widget: QWidget) -> None:
-        label = QLabel(self)
-        label.setWordWrap(True)
+        label = WordLabel(self)
         label.setBuddy(widget)
         self._labels[key] = label
         self.form.addRow(label, widget)
 
     def set_label(self, key: str, text: str) -> None:
-        self._labels[key].setText(text)
+        self._labels[key].set_words(text)
 
     def load_from(self, obj: Any) -> None:
         """Show ``obj``'s values; widgets whose value already matches are left alone (cursor stays)."""

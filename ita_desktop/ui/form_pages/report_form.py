@@ -11,7 +11,8 @@ from ita_desktop.model import Signatory
 from ita_desktop.model import numbering as num
 from ita_desktop.model.report import AGENCY_KINDS
 from ita_desktop.ui.document import ReportDocument
-from ita_desktop.ui.form_pages.fields import CheckField, DateField, LineField, MarginsField, YearField
+from ita_desktop.ui.form_pages.date_field import DateField
+from ita_desktop.ui.form_pages.fields import CheckField, LineField, MarginsField, YearField
 from ita_desktop.ui.form_pages.page import FormPage
 from ita_desktop.ui.form_pages.table_field import TableField
 
@@ -55,10 +56,13 @@ class ReportForm(FormPage):
         self.add_row("agency", self.bind("agency", LineField(self)))
         self.add_row("agency_kind", self.bind("agency_kind", AgencyKindField(self)))
         self.add_row("fiscal_year", self.bind("fiscal_year", YearField(self)))
-        self.add_row("report_date", self.bind("report_date", DateField(self)))
+        self.report_date = DateField(self, lambda: (self.document.report.thai_digits,
+                                                    self.document.report.fiscal_year))
+        self.add_row("report_date", self.bind("report_date", self.report_date))
         self.thai_digits = self.bind("thai_digits", CheckField(self))
         self.add_row("thai_digits", self.thai_digits)
-        self.add_row("margins_mm", self.bind("margins_mm", MarginsField(self), to_model=tuple))
+        self.margins = MarginsField(self)
+        self.add_row("margins_mm", self.bind("margins_mm", self.margins, to_model=tuple))
         self.signatories = TableField(3, self)  # role, full name, position
         self.signatories.edited.connect(lambda rows: self.document.set_signatories(_signatories_of(rows)))
         self.add_row("signatories", self.signatories)
@@ -66,6 +70,7 @@ class ReportForm(FormPage):
 
     def load(self) -> None:
         self.load_from(self.document.report)
+        self.report_date.refresh()  # the digit switch may have changed, the date not
         if _people(_signatories_of(self.signatories.value())) != _people(self.document.report.signatories):
             self.signatories.set_value(_rows_of(self.document.report.signatories))
 
@@ -79,5 +84,7 @@ class ReportForm(FormPage):
                           ("signatories", _("Signatories"))):
             self.set_label(key, text)
         self.thai_digits.setText(_("Print numbers in Thai digits ({digits})").format(digits=num.thai_digits("1 2 3")))
+        self.report_date.retranslate()
+        self.margins.retranslate()
         self.signatories.set_headers([_("Role"), _("Full name"), _("Position")])
         self.signatories.retranslate()
