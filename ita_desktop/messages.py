@@ -82,16 +82,16 @@ class Worded:
 
 def _shown(value: object, language: str) -> object:
     """A parameter as the message shows it: numbers in Thai digits in Thai, nested messages translated."""
+    from ita_desktop.model.numbering import thai_digits  # here: the model's own messages import this module
+
     if isinstance(value, Message):
         return value.text(language)
     if isinstance(value, (list, tuple)):  # a list of names: "Steps or method, Outcome"
         return ", ".join(str(_shown(item, language)) for item in value)
     if isinstance(value, time):  # a clock time: "14:03:12", "๑๔:๐๓:๑๒" in Thai
         value = value.strftime("%H:%M:%S")
-        return value.translate(_TO_THAI_DIGITS) if language == "th" else value
+        return thai_digits(value) if language == "th" else value
     if isinstance(value, int) and not isinstance(value, bool) and language == "th":
-        return str(value).translate(_TO_THAI_DIGITS)
+        return thai_digits(value)
     return value
 
-
-_TO_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
