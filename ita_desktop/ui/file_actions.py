@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from ita_desktop.ui.main_window import MainWindow
 
 
-
 def ita_filter() -> str:
     """The file dialogs' filter for report files, in the UI language."""
     return _("ITA report") + " (*.ita)"
@@ -211,29 +210,48 @@ class FileOperations:
             return
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
 
-    # Printing belongs to ui/print_preview.py; these only hand over the document.
+    # Printing belongs to ui/print_preview.py; these only hand over the document. The clerk who
+    # prints has finished with the pre-print check: its window, which stays above the editor, would
+    # otherwise come back over the file dialog and the progress as each of them closes.
     def print_preview(self) -> None:
         from ita_desktop.ui.print_preview import show_print_preview
 
         if self.window.document is not None:
+            close_preprint_checks(self.window)
             show_print_preview(self.window, self.window.document)
 
     def print(self) -> None:
         from ita_desktop.ui.print_preview import print_report
 
         if self.window.document is not None:
+            close_preprint_checks(self.window)
             print_report(self.window, self.window.document)
 
     def export_pdf(self) -> None:
         from ita_desktop.ui.print_preview import export_pdf
 
         if self.window.document is not None:
+            close_preprint_checks(self.window)
             written = export_pdf(self.window, self.window.document)
             if written is not None:  # as after a Word export: the clerk sees where the PDF went
                 self.window.statusBar().showMessage(_("Exported {path}").format(path=written), 8000)
 
     def preprint_check(self) -> None:
-        from ita_desktop.ui.preprint_dialog import show_preprint_check
+        from ita_desktop.ui.preprint_dialog import PreprintDialog, show_preprint_check
 
-        if self.window.document is not None and self.window.editor is not None:
+        if self.window.document is None or self.window.editor is None:
+            return
+        open_checks = [dialog for dialog in self.window.findChildren(PreprintDialog) if dialog.isVisible()]
+        if open_checks:  # F7 again: the same window, checked again, in front (not a second one)
+            open_checks[0].refresh()
+            open_checks[0].raise_()
+            open_checks[0].activateWindow()
+        else:
             show_preprint_check(self.window, self.window.document, self.window.jump_to)
+
+
+def close_preprint_checks(window: MainWindow) -> None:
+    from ita_desktop.ui.preprint_dialog import PreprintDialog
+
+    for dialog in window.findChildren(PreprintDialog):
+        dialog.close()

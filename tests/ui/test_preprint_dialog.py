@@ -65,3 +65,42 @@ def test_the_thai_summary_counts_in_thai_digits(document, qtbot):
         assert text.startswith("พบ ") and not any(ch.isascii() and ch.isdigit() for ch in text), text
     finally:
         notifier.switch_language("en")
+
+
+# The offscreen platform has no window stacking: it says so for raise() and size hints.
+OFFSCREEN_ONLY = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _open_checks(window) -> list[PreprintDialog]:
+    return [dialog for dialog in window.findChildren(PreprintDialog) if dialog.isVisible()]
+
+
+@OFFSCREEN_ONLY
+def test_f7_again_brings_back_the_same_check_window(window, qtbot):
+    window.file_ops.preprint_check()
+    window.file_ops.preprint_check()
+    assert len(_open_checks(window)) == 1
+
+
+@OFFSCREEN_ONLY
+def test_exporting_a_pdf_puts_the_check_window_away_for_good(window, tmp_path, monkeypatch, qtbot):
+    """Seen as a clerk: the check window, left open, came back over the file dialog and the progress."""
+    from ita_desktop.ui import print_preview
+    from tests.ui.test_print_preview import one_page_per_measure
+
+    window.file_ops.preprint_check()
+    assert _open_checks(window)
+    open_while_rendering = []
+
+    def renderer(*args, **kwargs):
+        open_while_rendering.append(len(_open_checks(window)))
+        return one_page_per_measure(*args, **kwargs)
+
+    target = tmp_path / "out.pdf"
+    monkeypatch.setattr(print_preview, "ask_pdf_path", lambda parent, suggested: target)
+    real = print_preview.render_pdf
+    monkeypatch.setattr(print_preview, "render_pdf",
+                        lambda parent, document, path, _renderer=None: real(parent, document, path, renderer))
+    window.file_ops.export_pdf()
+    qtbot.wait(10)
+    assert target.is_file() and open_while_rendering == [0] and _open_checks(window) == []
