@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ita_desktop.i18n import _
+from ita_desktop.i18n import _, current_language
 from ita_desktop.messages import Message
 from ita_desktop.model import Measure, MeasureGroup, headings
 from ita_desktop.model import numbering as num
@@ -200,8 +200,11 @@ class ReportTreeModel(QAbstractItemModel):
     def _group_label(self, node: TreeNode, thai: bool) -> str:
         group: MeasureGroup = node.obj
         if not headings.group_has_heading(group):  # printed without a heading; the tree still needs a row
-            measures = _("Measures")  # outside the f-string, where the extractor finds it
-            return f"{measures} {num.count_phrase(num.measure_count(group), thai)}"
+            # All in the UI's language (the English tree read "Measures จำนวน ๑ ข้อ"); in Thai, digits as the
+            # report prints them.
+            count, language = num.measure_count(group), current_language()
+            return Message.plural("{shown} measure, no group heading", "{shown} measures, no group heading",
+                                  count, shown=num.digits(count, thai and language == "th")).text(language)
         return headings.group_heading(group, node.parent.row, node.row, thai, untitled=_("Untitled group"))
 
     def _search_text(self, node: TreeNode) -> str:

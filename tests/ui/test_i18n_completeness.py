@@ -35,10 +35,16 @@ def _messages(path: str) -> dict:
                 for m in read_po(handle, locale="th") if m.id}
 
 
+def _translated(message) -> bool:
+    """Every form filled in (a plural's msgstr is a tuple: ("",) is not empty to Python) and not fuzzy."""
+    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(forms) and not message.fuzzy
+
+
 def test_every_msgid_of_the_template_has_a_thai_translation():
     template = _messages("translations/ita_desktop.pot")
     thai = _messages("translations/th/LC_MESSAGES/ita_desktop.po")
-    missing = [key for key in template if key not in thai or not thai[key].string or thai[key].fuzzy]
+    missing = [key for key in template if key not in thai or not _translated(thai[key])]
     assert missing == []
 
 
@@ -65,7 +71,7 @@ def test_every_message_of_the_code_is_translated_into_thai():
     found = _source_msgids()
     assert {msgid for _context, msgid in found} >= {"Empty parts: {parts}.", "Steps or method",
                                                    "line {line}: {text}"}  # Message(), forms, N_() all seen
-    untranslated = sorted((key for key in found if key not in thai or not thai[key].string or thai[key].fuzzy),
+    untranslated = sorted((key for key in found if key not in thai or not _translated(thai[key])),
                           key=str)
     assert untranslated == []  # run `make i18n`, then fill the empty msgstr
 

@@ -120,3 +120,31 @@ def test_report_header_typing_touches_only_the_report_row_but_the_digit_switch_a
     assert len(changed) > 3  # every level, since every label carries numbers
     section = model.index(0, 0, model.index(0, 0))
     assert section.data().startswith("1. ")
+
+
+@pytest.mark.parametrize(("language", "label"), [
+    ("en", "1 measure, no group heading"),
+    ("th", "มาตรการ จำนวน ๑ ข้อ (ไม่มีหัวข้อกลุ่ม)"),
+])
+def test_a_group_printed_without_a_heading_is_named_in_the_uis_language(model, language, label):
+    """The English tree read "Measures จำนวน ๑ ข้อ": half the UI's word, half the printed count."""
+    from ita_desktop import i18n
+
+    previous = i18n.current_language()
+    i18n.set_language(language)
+    try:
+        assert group_index(model, 1, 0).data() == label
+    finally:
+        i18n.set_language(previous)
+
+
+def test_the_headingless_groups_count_in_thai_follows_the_reports_digits(model, document):
+    from ita_desktop import i18n
+
+    previous = i18n.current_language()
+    i18n.set_language("th")
+    document.report.thai_digits = False
+    try:
+        assert group_index(model, 1, 0).data() == "มาตรการ จำนวน 1 ข้อ (ไม่มีหัวข้อกลุ่ม)"
+    finally:
+        i18n.set_language(previous)
