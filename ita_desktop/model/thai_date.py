@@ -52,12 +52,23 @@ def fiscal_year_bounds(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
     return dt.date(ce_year - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(ce_year, 9, 30)
 
 
-def local_edit_time(stamp: str) -> str:
-    """"2026-12-04 21:05" in local time, from a stored UTC stamp ("2026-12-04T14:05:00.123Z"); "" if none."""
+def thai_moment(moment: dt.datetime, digits: bool = True) -> str:
+    """"๖ ธ.ค. ๒๕๖๙ ๒๑:๐๑": a file's or an edit's time as a Thai clerk reads it (BE year, short month)."""
+    return write_digits(f"{thai_date(moment.date(), False, short_month=True)} {moment:%H:%M}", digits)
+
+
+def local_moment(stamp: str) -> dt.datetime | None:
+    """A stored UTC stamp ("2026-12-04T14:05:00.123Z") in local time; None if there is none."""
     try:
         moment = dt.datetime.fromisoformat(stamp.strip())
     except ValueError:
-        return ""
+        return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone()
+
+
+def local_edit_time(stamp: str) -> str:
+    """"2026-12-04 21:05" in local time, from a stored UTC stamp; "" if none (the command line's column)."""
+    moment = local_moment(stamp)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""

@@ -1,13 +1,25 @@
-"""File dialogs of the window: names and dates only, and never the program's own hidden data folder."""
+"""File dialogs of the window: worded in the UI's language, and never in the program's own hidden data folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeView, QWidget
 
+from ita_desktop.i18n import _, current_language
+from ita_desktop.messages import N_
 from ita_desktop.paths import user_data_dir
+
+# The kinds of file a clerk meets in these dialogs, by suffix.
+KIND_OF_FILE = {"ita": N_("ITA report"), "pdf": N_("PDF document"), "docx": N_("Word document"),
+                "doc": N_("Word 97–2003 document"), "odt": N_("OpenDocument text"), "txt": N_("Text file"),
+                "json": N_("JSON file"), "jpg": N_("Picture"), "jpeg": N_("Picture"), "png": N_("Picture"),
+                "heic": N_("Picture"), "gif": N_("Picture"), "bmp": N_("Picture"), "tif": N_("Picture"),
+                "tiff": N_("Picture"), "webp": N_("Picture")}
+TYPE_COLUMN, DATE_COLUMN = 2, 3  # QFileSystemModel's columns: name, size, type, date modified
 
 
 def clerk_folder(document_path: Path | None) -> str:
@@ -22,10 +34,48 @@ def clerk_folder(document_path: Path | None) -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
+class ClerkFileColumns(QIdentityProxyModel):
+    """Qt's own dialog's detail columns in the UI's language: the system's English type names ("SQL…ase"
+    for a .ita) and a Christian-era "6 12 2026" date in a Thai window became a kind and a BE date."""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() in (TYPE_COLUMN, DATE_COLUMN):
+            source = self.sourceModel()
+            if isinstance(source, QFileSystemModel):
+                info = source.fileInfo(self.mapToSource(index))
+                if index.column() == TYPE_COLUMN:
+                    return file_kind(info.isDir(), info.suffix())
+                return file_time(info.lastModified().toPython())
+        return super().data(index, role)
+
+
+def file_kind(is_folder: bool, suffix: str) -> str:
+    if is_folder:
+        return _("Folder")
+    if known := KIND_OF_FILE.get(suffix.lower()):
+        return _(known)
+    return _("{suffix} file").format(suffix=suffix.upper()) if suffix else _("File")
+
+
+def file_time(moment: dt.datetime) -> str:
+    if current_language() == "th":
+        from ita_desktop.model.thai_date import thai_moment  # Babel: not at start-up
+
+        return thai_moment(moment)
+    return f"{moment:%d %b %Y %H:%M}"
+
+
 def _dialog(parent: QWidget | None, title: str, start: str, name_filter: str) -> QFileDialog:
     dialog = QFileDialog(parent, title, start, name_filter)
-    # Qt's own dialog (Linux) would show the system's English type names ("SQLite3 database") in Thai.
-    dialog.setViewMode(QFileDialog.ViewMode.List)
+    # A Windows dialog is the system's own, in its language; Qt's own (Linux) is worded here.
+    dialog.setProxyModel(ClerkFileColumns(dialog))
+    details = dialog.findChild(QTreeView, "treeView")
+    if details is not None:  # no clipped "320…KiB": the columns as wide as what they hold
+        header = details.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        for column in (1, TYPE_COLUMN, DATE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return dialog
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from ita_desktop.model.numbering import thai_digits
 from ita_desktop.ui.main_window import MainWindow
 from ita_desktop.ui.report_list_model import REPORT_ID_ROLE, ReportListModel
 from ita_desktop.ui.settings import AppSettings
@@ -168,3 +171,17 @@ def test_an_import_into_a_new_file_that_fails_goes_back_and_leaves_no_file(windo
     assert not window.file_ops.import_text(str(source), into="new", new_file=str(target))
     assert window.document.path == report_file
     assert not target.exists() and not list(tmp_path.glob("new.ita*"))
+
+
+def test_the_last_edit_is_dated_in_be_in_thai(document):
+    from ita_desktop import i18n
+
+    model = ReportListModel(document)
+    previous = i18n.current_language()
+    i18n.set_language("th")
+    try:
+        tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    finally:
+        i18n.set_language(previous)
+    this_year_be = thai_digits(dt.date.today().year + 543)
+    assert f" {this_year_be} " in tip and not any(ch.isascii() and ch.isdigit() for ch in tip), tip
