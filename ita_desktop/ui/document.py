@@ -114,6 +114,10 @@ class ReportDocument(QObject):
         """A connection of its own to this file for a worker thread (thread-safe: it only reads the path)."""
         return ReportStore.open_worker(self.path)
 
+    def open_reader(self) -> ReportStore:
+        """A read-only connection of its own to this file for a worker thread (it only reads the path)."""
+        return ReportStore.open_reader(self.path)
+
     def photo_data(self, photo_id: int, kind: str = "print") -> bytes:
         """A photo's pixels: "print", "thumbnail" or "original" (read on demand, never kept here)."""
         return self.store.photo_data(photo_id, kind)

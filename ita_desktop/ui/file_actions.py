@@ -205,7 +205,7 @@ class FileOperations:
 
         if not document.flush():  # the worker reads the photos from the file: it must hold every edit
             return
-        _written, error = export_word_file(self.window, document.path, document.report, path)
+        _written, error = export_word_file(self.window, document.open_reader, document.report, path)
         if not self._job_succeeded(error, ExportCancelled, _("Export cancelled")):
             return
         self.window.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)

@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import traceback
 from pathlib import Path
 
 from ita_desktop.paths import user_data_dir
-
-DEMO_FILE_NAME = "ang-thong-2566.ita"
-log = logging.getLogger("ita_desktop")
-
-
-def demo_path() -> Path:
-    """The sample report in the user's data folder, imported from the bundled text on first use."""
-    target = user_data_dir() / DEMO_FILE_NAME
-    if target.exists():
-        return target
-    from ita_desktop.importing.report_import import import_demo
-    from ita_desktop.store.report_store import ReportStore
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".ita.part")
-    partial.unlink(missing_ok=True)
-    with ReportStore.open(partial, create=True) as store:
-        import_demo(store)
-    for leftover in (partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    partial.replace(target)  # a half-imported sample never takes the real name
-    return target
+from ita_desktop.sample_file import sample_file
 
 
 def _install_excepthook(window_getter) -> None:
@@ -101,7 +79,7 @@ def launch(args: argparse.Namespace) -> int:
         window.open_path(args.file)
     elif getattr(args, "demo", False):
         try:
-            window.open_path(demo_path())
+            window.open_path(sample_file())
         except Exception as error:  # the sample is a convenience: the window still opens
             window.warn("ITA Desktop", str(error))
     else:

@@ -81,7 +81,7 @@ class ReportMenu:
         document = self.window.document
         ids = [r.id for r in document.reports()] if document is not None else []
         row = ids.index(document.report_id) if document is not None and document.report_id in ids else -1
-        writable = document is not None and not document.store.read_only
+        writable = document is not None and not document.read_only
         self.actions["next_year"].setEnabled(writable)
         self.actions["rename"].setEnabled(writable)
         self.actions["delete"].setEnabled(writable and len(ids) > 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from ita_desktop.ui.worker_progress import BackgroundJob, CancellableProgressDia
 
 if TYPE_CHECKING:
     from ita_desktop.model import Report
+    from ita_desktop.store.report_store import ReportStore
 
 
 class ExportCancelled(Exception):
@@ -57,9 +59,9 @@ class _StoppableOutput:
 class WordExportWorker(BackgroundJob):
     """Builds the Word document of a copy of the report and writes it through ``atomic_output``."""
 
-    def __init__(self, report_file: Path, report: Report, output: Path) -> None:
+    def __init__(self, open_reader: Callable[[], ReportStore], report: Report, output: Path) -> None:
         super().__init__()
-        self.report_file = Path(report_file)
+        self.open_reader = open_reader  # ReportDocument.open_reader: a read-only connection of this thread's
         self.report = copy.deepcopy(report)  # the worker's own: the editor's objects stay on the UI thread
         self.output = Path(output)
 
@@ -71,9 +73,8 @@ class WordExportWorker(BackgroundJob):
     def work(self) -> object:
         from ita_desktop.atomic_file import atomic_output
         from ita_desktop.exporting.docx_export import report_document
-        from ita_desktop.store.report_store import ReportStore
 
-        reader = ReportStore.open_reader(self.report_file)
+        reader = self.open_reader()
         try:
             document = report_document(reader, self.report, progress=self._photo_done)
         finally:
@@ -86,10 +87,12 @@ class WordExportWorker(BackgroundJob):
         return self.output
 
 
-def export_word_file(parent: QWidget, report_file: Path, report: Report, output: str | Path) -> tuple:
-    """Export ``report`` (read from ``report_file``) to ``output`` on a worker thread; returns (path, error).
+def export_word_file(parent: QWidget, open_reader: Callable[[], ReportStore], report: Report,
+                     output: str | Path) -> tuple:
+    """Export ``report`` (its photos read through ``open_reader()``) to ``output`` on a worker thread;
+    returns (path, error).
 
     The error is ExportCancelled when the clerk cancelled; no output file is left then.
     """
     dialog = CancellableProgressDialog(parent, _("Export Word"), _("Exporting photos…"))
-    return run_with_progress(WordExportWorker(report_file, report, Path(output)), dialog)
+    return run_with_progress(WordExportWorker(open_reader, report, Path(output)), dialog)

@@ -43,15 +43,16 @@ def test_no_socket_during_start_import_render_and_preview(socket_attempts, qtbot
     from ita_desktop.importing import recognise_text, save_recognised
     from ita_desktop.paths import sample_report_text
     from ita_desktop.pdf.render import render_to_file
+    from ita_desktop.sample_file import sample_file
     from ita_desktop.store.report_store import ReportStore
-    from ita_desktop.ui.launch import demo_path, launch
+    from ita_desktop.ui.launch import launch
     from ita_desktop.ui.print_preview import PrintPreviewDialog
 
     # Start: the real entry point (imports the sample on first start), quitting once the window is up.
     monkeypatch.setenv("ITA_DESKTOP_SMOKE", "1")
     QTimer.singleShot(20_000, QApplication.instance().quit)  # never hang the suite
     assert launch(argparse.Namespace(file=None, demo=True)) == 0
-    assert demo_path().exists()
+    assert sample_file().exists()
     # Import: the text importer into a new file.
     path = tmp_path / "imported.ita"
     with ReportStore.open(path, create=True) as store:
