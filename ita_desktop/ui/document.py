@@ -310,7 +310,7 @@ class ReportDocument(QObject):
         return command.measure
 
     def delete_measure(self, measure_id: int) -> None:
-        self.undo_stack.push(undo_commands.DeleteMeasureCommand(self, self.measure(measure_id), _("Delete measure")))
+        self.undo_stack.push(undo_commands.delete_measure(self, self.measure(measure_id), _("Delete measure")))
 
     def move_measure(self, measure_id: int, group_id: int, index: int) -> None:
         """Move to ``index`` of ``group_id`` (counted without the measure itself), also across groups."""
@@ -336,7 +336,7 @@ class ReportDocument(QObject):
 
     def delete_section(self, section_id: int) -> None:
         """Delete a section with its groups, measures and photos (undo brings them all back)."""
-        self.undo_stack.push(undo_commands.DeleteSectionCommand(self, self.section(section_id), _("Delete section")))
+        self.undo_stack.push(undo_commands.delete_section(self, self.section(section_id), _("Delete section")))
 
     def move_section(self, section_id: int, index: int) -> None:
         section = self.section(section_id)
@@ -361,7 +361,7 @@ class ReportDocument(QObject):
 
     def delete_group(self, group_id: int) -> None:
         """Delete a group with its measures and photos (undo brings them all back)."""
-        self.undo_stack.push(undo_commands.DeleteGroupCommand(self, self.group(group_id), _("Delete group")))
+        self.undo_stack.push(undo_commands.delete_group(self, self.group(group_id), _("Delete group")))
 
     def move_group(self, group_id: int, section_id: int, index: int) -> None:
         group, section = self.group(group_id), self.section(section_id)
@@ -387,7 +387,7 @@ class ReportDocument(QObject):
 
     def remove_photo(self, photo_id: int) -> None:
         measure, photo = self.locate_photo(photo_id)
-        self.undo_stack.push(undo_commands.RemovePhotoCommand(self, measure, photo, _("Remove photo")))
+        self.undo_stack.push(undo_commands.remove_photo(self, measure, photo, _("Remove photo")))
 
     def move_photo(self, photo_id: int, index: int) -> None:
         measure, photo = self.locate_photo(photo_id)

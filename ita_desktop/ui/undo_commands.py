@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import logging
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
@@ -133,21 +134,6 @@ class DuplicateMeasureCommand(AddMeasureCommand):
             super().do()
 
 
-class DeleteMeasureCommand(StoreCommand):
-    def __init__(self, document: ReportDocument, measure: Measure, text: str):
-        super().__init__(document, text)
-        self.measure = measure
-        self.group, self.index = document.locate_measure(measure.id)
-
-    def do(self) -> None:
-        self.store.delete_measure(self.measure.id)
-        self.group.measures.remove(self.measure)
-
-    def revert(self) -> None:
-        self.store.restore_measure(self.measure.id, self.group.id, self.index)
-        self.group.measures.insert(self.index, self.measure)
-
-
 class MoveMeasureCommand(StoreCommand):
     def __init__(self, document: ReportDocument, measure: Measure, group: MeasureGroup, index: int, text: str):
         super().__init__(document, text)
@@ -195,39 +181,53 @@ class AddGroupCommand(StoreCommand):
         self.section.groups.remove(self.group)
 
 
-class DeleteGroupCommand(StoreCommand):
-    """Delete a group with its measures; undo brings back the same rows (the store keeps them)."""
+class DeleteCommand(StoreCommand):
+    """Delete a section, group, measure or photo with all it holds. The store only marks the rows deleted
+    (until the file is reopened), so undo brings back the same rows at the same place."""
 
-    def __init__(self, document: ReportDocument, group: MeasureGroup, text: str):
+    def __init__(self, document: ReportDocument, text: str, item: Any, siblings: list,
+                 delete: Callable[[int], None], restore: Callable[[int, int], None],
+                 announce: Callable[[], None] | None = None) -> None:
         super().__init__(document, text)
-        self.group = group
-        self.section = document.section_of_group(group)
-        self.index = self.section.groups.index(group)
+        self.item, self.siblings, self.index = item, siblings, siblings.index(item)
+        self.delete, self.restore, self.announce = delete, restore, announce
 
     def do(self) -> None:
-        self.store.delete_group(self.group.id)
-        self.section.groups.remove(self.group)
+        self.delete(self.item.id)
+        self.siblings.remove(self.item)
 
     def revert(self) -> None:
-        self.store.restore_group(self.group.id, self.section.id, self.index)
-        self.section.groups.insert(self.index, self.group)
+        self.restore(self.item.id, self.index)
+        self.siblings.insert(self.index, self.item)
+
+    def notify(self) -> None:
+        (self.announce or super().notify)()
 
 
-class DeleteSectionCommand(StoreCommand):
-    """Delete a section with everything in it; undo brings back the same rows."""
+# Parents are read when the step runs, not now: an added-again section or group has a new row id.
+def delete_measure(document: ReportDocument, measure: Measure, text: str) -> DeleteCommand:
+    group, _index = document.locate_measure(measure.id)
+    store = document.store
+    return DeleteCommand(document, text, measure, group.measures, store.delete_measure,
+                         lambda row_id, index: store.restore_measure(row_id, group.id, index))
 
-    def __init__(self, document: ReportDocument, section: Section, text: str):
-        super().__init__(document, text)
-        self.section = section
-        self.index = document.report.sections.index(section)
 
-    def do(self) -> None:
-        self.store.delete_section(self.section.id)
-        self.document.report.sections.remove(self.section)
+def delete_group(document: ReportDocument, group: MeasureGroup, text: str) -> DeleteCommand:
+    section = document.section_of_group(group)
+    store = document.store
+    return DeleteCommand(document, text, group, section.groups, store.delete_group,
+                         lambda row_id, index: store.restore_group(row_id, section.id, index))
 
-    def revert(self) -> None:
-        self.store.restore_section(self.section.id, self.index)
-        self.document.report.sections.insert(self.index, self.section)
+
+def delete_section(document: ReportDocument, section: Section, text: str) -> DeleteCommand:
+    store = document.store
+    return DeleteCommand(document, text, section, document.report.sections, store.delete_section,
+                         store.restore_section)
+
+
+def remove_photo(document: ReportDocument, measure: Measure, photo: Photo, text: str) -> DeleteCommand:
+    return DeleteCommand(document, text, photo, measure.photos, document.store.delete_photo,
+                         document.store.restore_photo, announce=lambda: photos_changed(document, measure))
 
 
 class MoveSectionCommand(StoreCommand):
@@ -276,8 +276,7 @@ class PhotoCommand(StoreCommand):
         self.measure = measure
 
     def notify(self) -> None:
-        self.document.photosChanged.emit(self.measure.id)
-        self.document.measureChanged.emit(self.measure.id)
+        photos_changed(self.document, self.measure)
 
 
 class AddPhotosCommand(PhotoCommand):
@@ -304,20 +303,6 @@ class AddPhotosCommand(PhotoCommand):
             self.measure.photos.remove(photo)
 
 
-class RemovePhotoCommand(PhotoCommand):
-    def __init__(self, document: ReportDocument, measure: Measure, photo: Photo, text: str):
-        super().__init__(document, measure, text)
-        self.photo, self.index = photo, measure.photos.index(photo)
-
-    def do(self) -> None:
-        self.store.delete_photo(self.photo.id)
-        self.measure.photos.remove(self.photo)
-
-    def revert(self) -> None:
-        self.store.restore_photo(self.photo.id, self.index)
-        self.measure.photos.insert(self.index, self.photo)
-
-
 class MovePhotoCommand(PhotoCommand):
     def __init__(self, document: ReportDocument, measure: Measure, photo: Photo, index: int, text: str):
         super().__init__(document, measure, text)
@@ -333,3 +318,9 @@ class MovePhotoCommand(PhotoCommand):
 
     def revert(self) -> None:
         self._move(self.source)
+
+
+def photos_changed(document: ReportDocument, measure: Measure) -> None:
+    """A measure's photos changed: its strip is redrawn, and the tree's empty-part marker may change."""
+    document.photosChanged.emit(measure.id)
+    document.measureChanged.emit(measure.id)
