@@ -98,7 +98,7 @@ def _already_open(path: Path) -> ReportFileError:
     return ReportFileError(Message(
         "{path}: the file is already open in another window or on another computer (program number {pid} "
         "on the computer {computer}). Close it there first.",
-        path=path, pid=owner.group(1), computer=owner.group(2).strip()))
+        path=path, pid=int(owner.group(1)), computer=owner.group(2).strip()))  # int: Thai digits in Thai
 
 
 def _open_locked(side: Path) -> int | None:

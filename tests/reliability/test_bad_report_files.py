@@ -12,6 +12,7 @@ import pytest
 from ita_desktop.database import LATEST_VERSION
 
 from ita_desktop.errors import ReportFileError
+from ita_desktop.model.numbering import thai_digits
 from ita_desktop.store.report_store import ReportStore
 from tests.reliability.conftest import REPO, run_cli
 
@@ -180,7 +181,8 @@ def test_file_open_in_another_instance_is_refused_and_untouched(report_file):
             ReportStore.open(report_file)
         assert "already open in another window or on another computer" in caught.value.english
         assert f"program number {holder.pid} on the computer" in caught.value.english
-        assert f"โปรแกรมหมายเลข {holder.pid} บนเครื่อง" in caught.value.thai  # no English left in the Thai
+        # No English left in the Thai, nor Arabic digits in it.
+        assert f"โปรแกรมหมายเลข {thai_digits(holder.pid)} บนเครื่อง" in caught.value.thai
         assert " on " not in caught.value.thai.split(": ", 1)[1]
         result = run_cli("import", "--demo", "--db", str(report_file))
         assert result.returncode == 2 and "already open" in result.stderr and "Traceback" not in result.stderr
