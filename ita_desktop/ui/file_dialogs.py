@@ -34,6 +34,17 @@ def clerk_folder(document_path: Path | None) -> str:
     return documents if documents and Path(documents).is_dir() else str(Path.home())
 
 
+def picture_folder(last_used: str | None, document_path: Path | None) -> str:
+    """Where Add photos starts: the folder the last photos came from, else Pictures, else the report's folder.
+
+    Never the working directory: from a Windows shortcut that is the program's own folder (it was this
+    checkout's when seen under Xvfb)."""
+    if last_used and Path(last_used).is_dir():
+        return last_used
+    pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return pictures if pictures and Path(pictures).is_dir() else clerk_folder(document_path)
+
+
 class ClerkFileColumns(QIdentityProxyModel):
     """Qt's own dialog's detail columns in the UI's language: the system's English type names ("SQL…ase"
     for a .ita) and a Christian-era "6 12 2026" date in a Thai window became a kind and a BE date."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n import _
-from ita_desktop.ui.file_dialogs import ask_open_many
+from ita_desktop.ui.file_dialogs import ask_open_many, picture_folder
 from ita_desktop.ui.photo_import import IMAGE_SUFFIXES, import_photos
 from ita_desktop.ui.photo_list_model import PHOTO_ID_MIME, PhotoListModel
 from ita_desktop.ui.photo_preview import PhotoPreview
@@ -31,6 +31,9 @@ __all__ = ["EMPTY_STRIP_PX", "PHOTO_ID_MIME", "THUMB_PX", "PhotoListModel", "Pho
 
 class PhotosPanel(QWidget):
     """Photos of the selected measure; every change goes through the document (undoable)."""
+
+    # Where the last photos came from, for every measure's panel: the next ones most often come from there too.
+    last_folder: str | None = None
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,10 +183,12 @@ class PhotosPanel(QWidget):
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
         patterns += " " + patterns.upper()
+        start = picture_folder(PhotosPanel.last_folder, self.document.path)
         paths = ask_open_many(
-            self, _("Add photos"), "", _("Pictures ({patterns})").format(patterns=patterns) + ";;"
+            self, _("Add photos"), start, _("Pictures ({patterns})").format(patterns=patterns) + ";;"
             + _("All files (*)"))
         if paths:
+            PhotosPanel.last_folder = str(Path(paths[0]).parent)
             self.add_files(paths)
 
     def add_files(self, paths: list[str | Path]):

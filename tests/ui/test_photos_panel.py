@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 from PySide6.QtGui import QInputMethodEvent
@@ -168,3 +170,27 @@ def test_typing_a_caption_repaints_one_row_without_resetting_the_strip(document,
     assert resets == [] and panel.current_photo() is second
     document.undo_stack.undo()
     assert panel.caption.text() == ""
+
+
+def test_add_photos_starts_where_the_last_photos_came_from_never_in_the_working_folder(panel, tmp_path,
+                                                                                      monkeypatch):
+    """Seen under Xvfb: the first Add photos opened in the program's working folder (this checkout)."""
+    from ita_desktop.ui import photos_panel
+
+    asked = []
+
+    def ask(_parent, _title, start, _filter):
+        asked.append(start)
+        if len(asked) > 1:
+            return []
+        (tmp_path / "phone").mkdir()
+        return [str(path) for path in picture_files(tmp_path / "phone", ["IMG_1.jpg"])]
+
+    monkeypatch.setattr(photos_panel, "ask_open_many", ask)
+    monkeypatch.setattr(PhotosPanel, "last_folder", None)
+    (tmp_path / "program").mkdir()
+    monkeypatch.chdir(tmp_path / "program")
+    panel.choose_files()
+    panel.choose_files()
+    assert asked[0] not in ("", str(tmp_path / "program")) and Path(asked[0]).is_dir()
+    assert asked[1] == str(tmp_path / "phone")
