@@ -76,3 +76,23 @@ def test_the_selected_photo_is_framed_all_round(document, qtbot):
     for x, y in ((3, middle_y), (rect.width() - 4, middle_y), (middle_x, 3), (middle_x, rect.height() - 4)):
         assert framed.pixelColor(x, y).blue() > 150 and framed.pixelColor(x, y).red() < 100, (x, y)
         assert plain.pixelColor(x, y) == QColor("white")
+
+
+def test_the_file_name_under_a_caption_is_readable_grey():
+    """WCAG's 4.5:1 for small text: the disabled-text grey it was drawn in gave 1.8:1 on white."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from ita_desktop.ui.photo_strip_delegate import secondary_text
+
+    def luminance(color: QColor) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(color.red()) + 0.7152 * channel(color.green()) + 0.0722 * channel(color.blue())
+
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
+    grey = secondary_text(palette)
+    contrast = (luminance(QColor("white")) + 0.05) / (luminance(grey) + 0.05)
+    assert 4.5 <= contrast < 21 and grey != QColor("black")  # readable, and still set apart from the caption
