@@ -21,8 +21,9 @@ echo "== SIGKILL at random moments: ${ITA_RANDOM_KILLS:=10} per scenario"
 "$PY" stress/random_kills.py "$ITA_RANDOM_KILLS"
 
 if unshare -n true 2>/dev/null; then
-    echo "== the whole test suite with no network (unshare -n)"
-    ITA_NO_NETWORK=1 unshare -n "$PY" -m pytest -q -p no:cacheprovider
+    echo "== the whole test suite with no network (unshare -n), at its own counts"
+    # Not with this run's ITA_KILLS: the suite's SIGKILL tests would run all 150 kills a scenario again.
+    env -u ITA_KILLS -u ITA_FUZZ_CASES ITA_NO_NETWORK=1 unshare -n "$PY" -m pytest -q -p no:cacheprovider $LONG
 else
     echo "== unshare -n is not permitted here: the no-network run was NOT done" >&2
     exit 3
