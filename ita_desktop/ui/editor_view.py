@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -73,11 +74,12 @@ class EditorView(QSplitter):
         self._pages: dict[str, FormPage] = {}
         self.spelling = SpellCheck(document, self)
         self.report_form = self.page("report")
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.forms)
+        self._shown: tuple[str, int] | None = None  # the node whose form is in view
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setWidget(self.forms)
         self.addWidget(left)
-        self.addWidget(scroll)
+        self.addWidget(self.form_area)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
         width = parent.width() if parent is not None else 1200
@@ -106,6 +108,7 @@ class EditorView(QSplitter):
         if page is None:
             page = self._pages[kind] = self._page_classes[kind](self.document)
             self.forms.addWidget(page)
+            self._size_by_shown_page()
             self.spelling.attach_all(page)
             self.pageBuilt.emit(page)
         return page
@@ -178,7 +181,21 @@ class EditorView(QSplitter):
         else:
             page.load()
         self.forms.setCurrentWidget(page)
+        self._size_by_shown_page()
+        if (kind, row_id) != self._shown:  # another node's form starts at its top; the same one stays put
+            self._shown = (kind, row_id)
+            self.form_area.verticalScrollBar().setValue(0)
         self.currentChanged.emit(kind, row_id if kind != "report" else -1)
+
+    def _size_by_shown_page(self) -> None:
+        """Only the page in view sets the form area's height. A stack is as tall as its tallest page: the
+        short report form after a long measure left the area scrolled into blank space (seen under Xvfb
+        at 1366x768 after switching to another report)."""
+        shown = self.forms.currentWidget()
+        for page in self._pages.values():
+            vertical = QSizePolicy.Policy.Preferred if page is shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(page.sizePolicy().horizontalPolicy(), vertical)
+        self.forms.updateGeometry()
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)

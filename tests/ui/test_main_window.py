@@ -284,3 +284,26 @@ def test_the_first_window_fits_a_1366_by_768_laptop():
     assert first_geometry(QRect(0, 0, 1920, 1040), PREFERRED_SIZE).size() == QSize(1280, 860)
     small = first_geometry(QRect(0, 0, 1366, 728), PREFERRED_SIZE)  # 768 less a 40-pixel task bar
     assert small.width() <= 1366 and small.height() + 32 <= 728
+
+
+def test_a_short_form_after_a_long_one_is_in_view_from_its_top(window, qtbot):
+    """Seen under Xvfb at 1366x768: after a long measure, scrolled to its photos, another report's (short)
+    report form sat above the view, which showed the blank rest of a stack as tall as the measure form."""
+    editor = window.editor
+    window.resize(1000, 600)
+    editor.select("measure", window.document.report.measures[0].id)
+    bar = editor.form_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the measure form is taller than the view
+    bar.setValue(bar.maximum())
+    editor.select("report", -1)
+    viewport = editor.form_area.viewport()
+    # The stack no taller than the view or the report form itself, whichever is more: no blank to scroll into.
+    qtbot.waitUntil(lambda: editor.forms.height() <= max(viewport.height(), editor.report_form.sizeHint().height()))
+    assert bar.value() == 0 and not editor.report_form.visibleRegion().isEmpty()
+    editor.select("measure", window.document.report.measures[1].id)
+    assert bar.value() == 0  # another measure starts at its top too
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    kept = bar.value()
+    editor.model.rebuild()  # a rebuild selects the same measure again: the clerk's place is kept
+    assert bar.value() == kept > 0
