@@ -41,6 +41,7 @@ class PhotoStorage:
                  "print_format": prepared.print_format, "thumbnail": prepared.thumbnail})
             self.db["photo_originals"].insert({"photo_id": photo_id, "data": prepared.original})
             PHOTOS.place(self.db, photo_id, measure_id, index)
+            self._note_measure_edited(measure_id)  # the editor reopens where the photos went
         return Photo(id=photo_id, caption=caption, width=prepared.width, height=prepared.height,
                      sha256=prepared.sha256, original_name=original_name)
 
@@ -48,11 +49,13 @@ class PhotoStorage:
         rows.check_fields(fields, rows.PHOTO_FIELDS)
         with self._edit(self._report_of("photos", photo_id)):
             self.db["photos"].update(photo_id, fields)
+            self._note_measure_edited(PHOTOS.parent_of(self.db, photo_id))
 
     def move_photo(self, photo_id: int, index: int) -> None:
         measure_id = PHOTOS.parent_of(self.db, photo_id)
         with self._edit(self._report_of("photos", photo_id)):
             PHOTOS.place(self.db, photo_id, measure_id, index)
+            self._note_measure_edited(measure_id)
 
     def delete_photo(self, photo_id: int) -> None:
         """Remove a photo; :meth:`restore_photo` brings it back until the file is closed."""

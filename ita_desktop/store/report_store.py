@@ -327,6 +327,7 @@ class ReportStore(PhotoStorage, FileReports):
         with self._edit(self._report_of("measure_groups", group_id)):
             measure.id = self._insert_measure(group_id, MEASURES.next_index(self.db, group_id), measure)
             MEASURES.place(self.db, measure.id, group_id, index)
+            self._note_measure_edited(measure.id)
         return measure.id
 
     def load_measure(self, measure_id: int) -> Measure:

@@ -185,3 +185,17 @@ def test_the_last_edit_is_dated_in_be_in_thai(document):
         i18n.set_language(previous)
     this_year_be = thai_digits(dt.date.today().year + 543)
     assert f" {this_year_be} " in tip and not any(ch.isascii() and ch.isdigit() for ch in tip), tip
+
+
+def test_switching_back_shows_the_measure_whose_photos_were_last_added(two_year_window, qtbot):
+    """Seen under Xvfb: photos added to a measure, then another report and back: the report form came up."""
+    from ita_desktop.photos import prepare_photo
+    from tests.helpers import jpeg_bytes
+
+    window = two_year_window
+    click_row(window, qtbot, 1)  # 2567
+    measure = window.document.report.measures[1]
+    window.document.add_photos(measure.id, [prepare_photo(jpeg_bytes(320, 240), "IMG_1.jpg")])
+    click_row(window, qtbot, 0)
+    click_row(window, qtbot, 1)
+    assert window.editor.current() == ("measure", measure.id)
