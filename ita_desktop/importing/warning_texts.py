@@ -43,9 +43,19 @@ _SHORT = 60
 
 
 def shorten(text: str, limit: int = _SHORT) -> str:
-    """The start of a long text for a one-line warning (the full text is kept elsewhere)."""
+    """The start of a long text for a one-line warning (the full text is kept elsewhere), cut between words:
+    cut by characters, the import's warnings read "…เรื่องร้องเรีย…" and "ตรวจส…"."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    from ita_desktop.typesetting.segmentation import newmm_words  # the dictionary: only for a long text
+
+    kept = ""
+    for word in newmm_words(text):
+        if len(kept) + len(word) > limit - 1:
+            break
+        kept += word
+    return (kept.rstrip() or text[: limit - 1]) + "…"
 
 
 def make_warning(warning_code: str, line: int | None = None, **values: object) -> ImportWarning:
