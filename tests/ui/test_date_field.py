@@ -73,3 +73,13 @@ def test_the_calendar_opens_in_the_reports_fiscal_year_with_a_be_header(window, 
 def test_without_a_date_the_calendar_page_is_in_the_fiscal_year():
     assert fiscal_year_page(2568, dt.date(2026, 12, 4)) == dt.date(2025, 9, 30)
     assert fiscal_year_page(2568, dt.date(2025, 1, 15)) == dt.date(2025, 1, 15)
+
+
+def test_the_example_shown_in_an_empty_date_is_the_end_of_the_reports_fiscal_year(window):
+    """A 2566 report's empty date showed the example "๓๐ กันยายน ๒๕๖๘" (seen under Xvfb)."""
+    field = report_form(window).report_date
+    window.document.set_report_field("report_date", "")
+    window.document.set_report_field("fiscal_year", 2566)
+    assert field.line.placeholderText() == "๓๐ กันยายน ๒๕๖๖"
+    window.document.set_report_field("thai_digits", False)
+    assert field.line.placeholderText() == "30 กันยายน 2566"

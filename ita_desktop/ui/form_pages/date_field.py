@@ -130,10 +130,20 @@ class DateField(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        thai = self._context()[0]
-        example = format_date_entry(dt.date(2025, 9, 30), _month_names()[0], thai)
-        self.line.setPlaceholderText(example)
+        self.line.setPlaceholderText(self._example())
         self.button.setToolTip(_("Choose the date on a calendar"))
+
+    def _example_day(self) -> dt.date:
+        """The last day of the report's fiscal year: the example shown follows the report (a 2566 report
+        showed "๓๐ กันยายน ๒๕๖๘")."""
+        year_be = self._context()[1]
+        try:
+            return dt.date(year_be - BE_OFFSET, 9, 30)
+        except (TypeError, ValueError):  # no fiscal year typed yet
+            return dt.date(2025, 9, 30)
+
+    def _example(self) -> str:
+        return format_date_entry(self._example_day(), _month_names()[0], self._context()[0])
 
     # -- value --------------------------------------------------------------------------
     def value(self) -> str:
@@ -146,6 +156,7 @@ class DateField(QWidget):
 
     def refresh(self) -> None:
         """Show the date again (the report's digit switch may have changed); a wrong entry stays to be mended."""
+        self.line.setPlaceholderText(self._example())  # the report's year and digits may have changed
         if self._invalid:
             return
         day = self._day(self._iso)
@@ -181,10 +192,10 @@ class DateField(QWidget):
         if valid:
             self.line.setToolTip("")
             return
-        thai = self._context()[0]
-        example = format_date_entry(dt.date(2025, 9, 30), _month_names()[0], thai)
+        day = self._example_day()
         self.line.setToolTip(_("Not a date. Type it as {example} or {numbers}.").format(
-            example=example, numbers=digits("30/9/2568", thai)))
+            example=self._example(), numbers=digits(f"{day.day}/{day.month}/{day.year + BE_OFFSET}",
+                                                    self._context()[0])))
 
     # -- the calendar ----------------------------------------------------------------------
     def open_calendar(self) -> BuddhistCalendar:
