@@ -39,7 +39,7 @@ bench: system-deps system-deps-bench $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench packaging
+	$(VENV)/bin/ruff check ita_desktop forms database resources tests bench packaging scripts stress
 
 # Translations: extract the English UI strings (and Qt's own, keyed by Qt context), merge them into the
 # Thai catalogue, compile the .mo that ships in resources/translations. Message.plural is found by its

@@ -53,13 +53,13 @@ def bench_typing(app) -> None:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtGui import QTextCursor
 
+    from ita_desktop.sample_file import sample_file
     from ita_desktop.store.report_store import ReportStore
-    from ita_desktop.ui.launch import demo_path
     from ita_desktop.ui.main_window import MainWindow
     from ita_desktop.ui.settings import AppSettings
 
     window = MainWindow(AppSettings(WORK / "typing.ini"))
-    window.open_path(demo_path())
+    window.open_path(sample_file())
     window.show()
     measure = window.document.report.sections[0].groups[0].measures[0]
     window.editor.select("measure", measure.id)

@@ -86,8 +86,8 @@ def shoot(app, language: str) -> None:
     from PySide6.QtGui import QTextCursor
 
     from ita_desktop.photos import prepare_photo
+    from ita_desktop.sample_file import sample_file
     from ita_desktop.ui.backup_dialog import BackupDialog
-    from ita_desktop.ui.launch import demo_path
     from ita_desktop.ui.main_window import MainWindow
     from ita_desktop.ui.preprint_dialog import PreprintDialog
     from ita_desktop.ui.qt_translation import language_notifier
@@ -95,7 +95,7 @@ def shoot(app, language: str) -> None:
 
     language_notifier().switch_language(language)
     path = WORK / f"manual-{language}.ita"
-    shutil.copyfile(demo_path(), path)
+    shutil.copyfile(sample_file(), path)
     window = MainWindow(AppSettings(WORK / f"{language}.ini"))
     window.resize(*WINDOW_SIZE)
     window.open_path(path)
