@@ -186,6 +186,9 @@ def main() -> None:
 
     register_fonts(app)
     install(app)
+    from ita_desktop.ui.word_breaks import load_dictionary
+
+    load_dictionary()  # as the window has it a moment after start: titles elided between words, not wholesale
     for language in ("th", "en"):
         shoot(app, language)
     shutil.rmtree(WORK, ignore_errors=True)
