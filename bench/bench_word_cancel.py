@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,7 +90,8 @@ def bench_export_cancel(docx_path: Path, ita_path: Path, photos: int) -> dict:
         report = store.load_report(import_docx(store, docx_path).report_id)
     out = ita_path.parent / "export" / "out.docx"
     out.parent.mkdir(exist_ok=True)
-    job = WordExportWorker(ita_path, report, out)
+    open_reader = partial(ReportStore.open_reader, ita_path)  # as ReportDocument.open_reader hands it over
+    job = WordExportWorker(open_reader, report, out)
     asked_at: list[float] = []
 
     def progress(done: int, total: int) -> None:
@@ -104,7 +106,7 @@ def bench_export_cancel(docx_path: Path, ita_path: Path, photos: int) -> dict:
         stopped_in = time.perf_counter() - asked_at[0]
     files_left = sorted(p.name for p in out.parent.iterdir())
     started = time.perf_counter()
-    WordExportWorker(ita_path, report, out).work()  # for scale: the whole export, uncancelled
+    WordExportWorker(open_reader, report, out).work()  # for scale: the whole export, uncancelled
     return {"benchmark": "docx_export_cancel", "photos": photos, "stopped_at_photo": photos // 2,
             "seconds_to_stop": round(stopped_in, 3), "files_left": files_left,
             "seconds_whole_export": round(time.perf_counter() - started, 2),

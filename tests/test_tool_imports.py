@@ -34,3 +34,20 @@ def test_every_name_a_tool_imports_from_the_project_exists(path):
             except ImportError:
                 missing.append(f"{module_name}.{name}")
     assert missing == []
+
+
+@pytest.mark.slow
+def test_the_word_cancel_benchmark_runs_at_a_small_size(tmp_path):
+    """It drives the import and export workers directly (their signatures, not only their names)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_word_cancel.py"), "--photos", "4",
+                             "--workdir", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [figure["benchmark"] for figure in figures] == ["docx_import_cancel", "docx_export_cancel"]
+    assert figures[1]["files_left"] == []
