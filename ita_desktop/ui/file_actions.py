@@ -217,21 +217,21 @@ class FileOperations:
         from ita_desktop.ui.print_preview import show_print_preview
 
         if self.window.document is not None:
-            close_preprint_checks(self.window)
+            _close_checks(self.window)
             show_print_preview(self.window, self.window.document)
 
     def print(self) -> None:
         from ita_desktop.ui.print_preview import print_report
 
         if self.window.document is not None:
-            close_preprint_checks(self.window)
+            _close_checks(self.window)
             print_report(self.window, self.window.document)
 
     def export_pdf(self) -> None:
         from ita_desktop.ui.print_preview import export_pdf
 
         if self.window.document is not None:
-            close_preprint_checks(self.window)
+            _close_checks(self.window)
             written = export_pdf(self.window, self.window.document)
             if written is not None:  # as after a Word export: the clerk sees where the PDF went
                 self.window.statusBar().showMessage(_("Exported {path}").format(path=written), 8000)
@@ -241,7 +241,8 @@ class FileOperations:
 
         if self.window.document is None or self.window.editor is None:
             return
-        open_checks = [dialog for dialog in self.window.findChildren(PreprintDialog) if dialog.isVisible()]
+        open_checks = [dialog for dialog in self.window.findChildren(PreprintDialog)
+                       if dialog.isVisible() and dialog.document is self.window.document]
         if open_checks:  # F7 again: the same window, checked again, in front (not a second one)
             open_checks[0].refresh()
             open_checks[0].raise_()
@@ -250,8 +251,7 @@ class FileOperations:
             show_preprint_check(self.window, self.window.document, self.window.jump_to)
 
 
-def close_preprint_checks(window: MainWindow) -> None:
-    from ita_desktop.ui.preprint_dialog import PreprintDialog
+def _close_checks(window: MainWindow) -> None:
+    from ita_desktop.ui.preprint_dialog import close_checks  # the check's module: not needed at start-up
 
-    for dialog in window.findChildren(PreprintDialog):
-        dialog.close()
+    close_checks(window)

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
                                               "stays open. Check the disk or USB drive, then try again.").format(
                     path=self.document.path))
                 return False
+            from ita_desktop.ui.preprint_dialog import close_checks  # not needed at start-up
+
+            close_checks(self)  # they list the file just closed
         self.document = document
         document.saved.connect(self._saved)
         document.saveFailed.connect(self._save_failed)

@@ -121,3 +121,10 @@ def show_preprint_check(parent: QWidget | None, document,
         dialog.jumpTo.connect(jump_to)
     dialog.show()
     return dialog
+
+
+def close_checks(parent: QWidget) -> None:
+    """Close the pre-print checks open over ``parent``: when printing starts, and when another file is
+    opened (a check left open would read the closed file)."""
+    for dialog in parent.findChildren(PreprintDialog):
+        dialog.close()

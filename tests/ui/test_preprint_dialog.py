@@ -104,3 +104,19 @@ def test_exporting_a_pdf_puts_the_check_window_away_for_good(window, tmp_path, m
     window.file_ops.export_pdf()
     qtbot.wait(10)
     assert target.is_file() and open_while_rendering == [0] and _open_checks(window) == []
+
+
+@OFFSCREEN_ONLY
+def test_opening_another_file_closes_the_check_of_the_one_closed(window, tmp_path, qtbot):
+    """Reusing the open check after another file was opened read the closed file (a review found it)."""
+    from ita_desktop.ui.document import ReportDocument
+    from tests.helpers import small_report
+
+    other = tmp_path / "other.ita"
+    ReportDocument.create(other, small_report()).close()
+    window.file_ops.preprint_check()
+    assert window.open_path(other)
+    assert _open_checks(window) == []
+    window.file_ops.preprint_check()  # F7 on the new file: a check of it, not of the closed one
+    [check] = _open_checks(window)
+    assert check.document is window.document and check.problems is not None
