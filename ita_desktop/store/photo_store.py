@@ -29,8 +29,11 @@ class PhotoStorage:
     """The photo operations of a ReportStore."""
 
     def add_photo(self, measure_id: int, prepared: PreparedPhoto, caption: str = "",
-                  original_name: str = "", index: int | None = None) -> Photo:
-        """Attach a prepared picture (see :func:`ita_desktop.photos.prepare_photo`)."""
+                  original_name: str = "", index: int | None = None, *, remember_place: bool = False) -> Photo:
+        """Attach a prepared picture (see :func:`ita_desktop.photos.prepare_photo`).
+
+        ``remember_place``: the clerk added it in the editor, which then reopens on this measure (an import's
+        photos do not move the place: a new report opens on its header)."""
         with self._edit(self._report_of("measures", measure_id)):
             photo_id = self.db["photos"].insert(
                 {"measure_id": measure_id, "position_index": PHOTOS.next_index(self.db, measure_id),
@@ -41,7 +44,8 @@ class PhotoStorage:
                  "print_format": prepared.print_format, "thumbnail": prepared.thumbnail})
             self.db["photo_originals"].insert({"photo_id": photo_id, "data": prepared.original})
             PHOTOS.place(self.db, photo_id, measure_id, index)
-            self._note_measure_edited(measure_id)  # the editor reopens where the photos went
+            if remember_place:
+                self._note_measure_edited(measure_id)
         return Photo(id=photo_id, caption=caption, width=prepared.width, height=prepared.height,
                      sha256=prepared.sha256, original_name=original_name)
 

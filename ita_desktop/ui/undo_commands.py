@@ -290,7 +290,7 @@ class AddPhotosCommand(PhotoCommand):
     def do(self) -> None:
         if not self.photos:
             for prepared, caption, name in zip(self.prepared, self.captions, self.names, strict=True):
-                self.photos.append(self.store.add_photo(self.measure.id, prepared, caption, name))
+                self.photos.append(self.store.add_photo(self.measure.id, prepared, caption, name, remember_place=True))
             self.prepared = []  # the store has the pixels now; do not keep them in memory too
         else:
             for offset, photo in enumerate(self.photos):

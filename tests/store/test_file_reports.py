@@ -70,3 +70,17 @@ def test_a_file_of_the_previous_version_lists_newest_year_first(tmp_path):
     with ReportStore.open(path) as store:  # migrated: the same order, now the clerk's to change
         assert [r.fiscal_year for r in store.list_reports()] == [2568, 2567, 2566]
         assert store.last_edited()[1] is None
+
+
+def test_photos_move_the_editors_place_only_when_the_clerk_added_them(tmp_path):
+    """An import's photos left a new report opening on its last photo's measure (found in review)."""
+    from ita_desktop.photos import prepare_photo
+    from tests.helpers import jpeg_bytes
+
+    with ReportStore.open(tmp_path / "r.ita", create=True) as store:
+        report_id = store.insert_report(small_report())
+        first, second = [m.id for m in store.load_report(report_id).measures[:2]]
+        store.add_photo(first, prepare_photo(jpeg_bytes(320, 240), "import.jpg"))  # as an importer does
+        assert store.last_measure_of(report_id) is None
+        store.add_photo(second, prepare_photo(jpeg_bytes(320, 240), "IMG_1.jpg"), remember_place=True)
+        assert store.last_measure_of(report_id) == second
