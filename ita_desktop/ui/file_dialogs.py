@@ -20,6 +20,7 @@ KIND_OF_FILE = {"ita": N_("ITA report"), "pdf": N_("PDF document"), "docx": N_("
                 "heic": N_("Picture"), "gif": N_("Picture"), "bmp": N_("Picture"), "tif": N_("Picture"),
                 "tiff": N_("Picture"), "webp": N_("Picture")}
 TYPE_COLUMN, DATE_COLUMN = 2, 3  # QFileSystemModel's columns: name, size, type, date modified
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def clerk_folder(document_path: Path | None) -> str:
@@ -73,7 +74,8 @@ def file_time(moment: dt.datetime) -> str:
         from ita_desktop.model.thai_date import thai_moment  # Babel: not at start-up
 
         return thai_moment(moment)
-    return f"{moment:%d %b %Y %H:%M}"
+    # Not strftime's %b: that is the system locale's, a Thai month name on a Thai PC with the UI in English.
+    return f"{moment.day} {ENGLISH_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
 
 
 def _dialog(parent: QWidget | None, title: str, start: str, name_filter: str) -> QFileDialog:
@@ -81,12 +83,15 @@ def _dialog(parent: QWidget | None, title: str, start: str, name_filter: str) ->
     # A Windows dialog is the system's own, in its language; Qt's own (Linux) is worded here.
     dialog.setProxyModel(ClerkFileColumns(dialog))
     details = dialog.findChild(QTreeView, "treeView")
-    if details is not None:  # no clipped "320…KiB": the columns as wide as what they hold
+    source = dialog.proxyModel().sourceModel()
+    if details is not None and isinstance(source, QFileSystemModel):
         header = details.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
-        for column in (1, TYPE_COLUMN, DATE_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # No clipped "320…KiB": size, kind and date as wide as what they hold, measured once a folder is read
+        # (kept measuring, a phone's folder of 3000 photos made every resize of the dialog slow).
+        source.directoryLoaded.connect(lambda _folder: [details.resizeColumnToContents(column)
+                                                        for column in (1, TYPE_COLUMN, DATE_COLUMN)])
     return dialog
 
 

@@ -55,3 +55,35 @@ def test_other_files_and_folders_in_english(qtbot, tmp_path):
         assert _details_of(qtbot, tmp_path, "old reports", "*")[0] == "Folder"
     finally:
         i18n.set_language(previous)
+
+
+
+def test_the_english_date_is_day_month_year_and_time(monkeypatch):
+    """Worded from a fixed list of months: strftime's %b is the system locale's ("ธ.ค." on a Thai PC with the
+    UI in English, found in review; this machine's C locale could not show that)."""
+    from ita_desktop.ui.file_dialogs import file_time
+
+    previous = i18n.current_language()
+    i18n.set_language("en")
+    try:
+        assert file_time(dt.datetime(2026, 12, 6, 21, 1)) == "6 Dec 2026 21:01"
+        assert file_time(dt.datetime(2027, 1, 31, 9, 5)) == "31 Jan 2027 09:05"
+    finally:
+        i18n.set_language(previous)
+
+
+def test_the_detail_columns_are_as_wide_as_what_they_hold(qtbot, tmp_path, thai):
+    from PySide6.QtWidgets import QTreeView
+
+    (tmp_path / "รายงานปีงบประมาณ.ita").write_bytes(b"")
+    dialog = _dialog(None, "", str(tmp_path), "ITA (*.ita)")
+    qtbot.addWidget(dialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    details = dialog.findChild(QTreeView, "treeView")
+    source = dialog.proxyModel().sourceModel()
+    with qtbot.waitSignal(source.directoryLoaded, timeout=10_000):
+        source.setRootPath(str(tmp_path))
+    qtbot.wait(10)
+    metrics = details.fontMetrics()
+    assert details.columnWidth(TYPE_COLUMN) >= metrics.horizontalAdvance("ไฟล์รายงาน ITA")
+    assert details.columnWidth(DATE_COLUMN) >= metrics.horizontalAdvance("๖ ธ.ค. ๒๕๖๙ ๒๑:๐๑")
