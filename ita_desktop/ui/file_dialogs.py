@@ -12,15 +12,13 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QTreeV
 from ita_desktop.i18n import _, current_language
 from ita_desktop.messages import N_
 from ita_desktop.paths import user_data_dir
+from ita_desktop.ui.photo_import import IMAGE_SUFFIXES
 
-# The kinds of file a clerk meets in these dialogs, by suffix.
+# The kinds of file a clerk meets in these dialogs, by suffix; pictures are what Add photos takes.
 KIND_OF_FILE = {"ita": N_("ITA report"), "pdf": N_("PDF document"), "docx": N_("Word document"),
                 "doc": N_("Word 97–2003 document"), "odt": N_("OpenDocument text"), "txt": N_("Text file"),
-                "json": N_("JSON file"), "jpg": N_("Picture"), "jpeg": N_("Picture"), "png": N_("Picture"),
-                "heic": N_("Picture"), "gif": N_("Picture"), "bmp": N_("Picture"), "tif": N_("Picture"),
-                "tiff": N_("Picture"), "webp": N_("Picture")}
+                "json": N_("JSON file")} | {suffix.lstrip("."): N_("Picture") for suffix in IMAGE_SUFFIXES}
 TYPE_COLUMN, DATE_COLUMN = 2, 3  # QFileSystemModel's columns: name, size, type, date modified
-ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def clerk_folder(document_path: Path | None) -> str:
@@ -70,12 +68,13 @@ def file_kind(is_folder: bool, suffix: str) -> str:
 
 
 def file_time(moment: dt.datetime) -> str:
-    if current_language() == "th":
-        from ita_desktop.model.thai_date import thai_moment  # Babel: not at start-up
+    # Babel, not strftime's %b: that is the system locale's, a Thai month name on a Thai PC with the UI in English.
+    from babel.dates import format_datetime  # not at start-up
 
-        return thai_moment(moment)
-    # Not strftime's %b: that is the system locale's, a Thai month name on a Thai PC with the UI in English.
-    return f"{moment.day} {ENGLISH_MONTHS[moment.month - 1]} {moment.year} {moment:%H:%M}"
+    from ita_desktop.model.thai_date import thai_moment
+
+    return thai_moment(moment) if current_language() == "th" else format_datetime(moment, "d MMM y HH:mm",
+                                                                                   locale="en")
 
 
 def _dialog(parent: QWidget | None, title: str, start: str, name_filter: str) -> QFileDialog:
