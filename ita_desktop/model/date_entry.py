@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from ita_desktop.model.numbering import arabic_digits, digits
 
 BE_OFFSET = 543
+# The Thai fiscal year N (BE) runs from 1 October of year N-1 to 30 September of year N.
+FISCAL_YEAR_FIRST_MONTH = 10
 _CE_BEFORE = 2400  # a four-digit year below this is CE (2025); 2400 and above is BE (2568)
 _ERA = re.compile(r"(พ\s*\.\s*ศ\s*\.?|b\s*\.?\s*e\s*\.?)(?=\s*\d)", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})$")
@@ -60,3 +62,9 @@ def parse_date_entry(text: str, months: Mapping[str, int]) -> dt.date | None:
 def format_date_entry(day: dt.date, month_names: Sequence[str], thai_digits: bool) -> str:
     """"๓๐ กันยายน ๒๕๖๘" (``month_names`` from January; Arabic digits unless ``thai_digits``)."""
     return digits(f"{day.day} {month_names[day.month - 1]} {day.year + BE_OFFSET}", thai_digits)
+
+
+def fiscal_year_bounds(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
+    """First and last day (CE dates) of fiscal year ``fiscal_year_be``."""
+    ce_year = fiscal_year_be - BE_OFFSET
+    return dt.date(ce_year - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(ce_year, 9, 30)

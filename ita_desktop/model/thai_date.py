@@ -1,7 +1,8 @@
 """Dates as Thai official documents print them: Thai month names (Babel) and Buddhist Era years.
 
 Babel knows the Thai month names but has no Buddhist calendar, so the year is
-shifted here, in one place: BE = CE + 543.
+shifted by BE = CE + 543; that offset and the fiscal year's bounds live in the
+Babel-free ``model.date_entry`` (the editor's date field needs them at start-up).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from functools import cache
 
 from babel.dates import get_month_names
 
+from ita_desktop.model.date_entry import BE_OFFSET, FISCAL_YEAR_FIRST_MONTH, fiscal_year_bounds
 from ita_desktop.model.numbering import digits as write_digits
 
-BE_OFFSET = 543
-# The Thai fiscal year N (BE) runs from 1 October of year N-1 to 30 September of year N.
-FISCAL_YEAR_FIRST_MONTH = 10
+__all__ = ["BE_OFFSET", "be_year", "fiscal_year_bounds", "fiscal_year_of", "local_edit_time", "thai_date",
+           "thai_moment"]
 
 
 @cache
@@ -46,29 +47,19 @@ def fiscal_year_of(day: dt.date) -> int:
     return year + 1 if day.month >= FISCAL_YEAR_FIRST_MONTH else year
 
 
-def fiscal_year_bounds(fiscal_year_be: int) -> tuple[dt.date, dt.date]:
-    """First and last day (CE dates) of fiscal year ``fiscal_year_be``."""
-    ce_year = fiscal_year_be - BE_OFFSET
-    return dt.date(ce_year - 1, FISCAL_YEAR_FIRST_MONTH, 1), dt.date(ce_year, 9, 30)
-
-
-def thai_moment(moment: dt.datetime, digits: bool = True) -> str:
+def thai_moment(moment: dt.datetime) -> str:
     """"๖ ธ.ค. ๒๕๖๙ ๒๑:๐๑": a file's or an edit's time as a Thai clerk reads it (BE year, short month)."""
-    return write_digits(f"{thai_date(moment.date(), False, short_month=True)} {moment:%H:%M}", digits)
+    return write_digits(f"{thai_date(moment.date(), False, short_month=True)} {moment:%H:%M}", True)
 
 
-def local_moment(stamp: str) -> dt.datetime | None:
-    """A stored UTC stamp ("2026-12-04T14:05:00.123Z") in local time; None if there is none."""
+def local_edit_time(stamp: str, thai: bool = False) -> str:
+    """A stored UTC stamp ("2026-12-04T14:05:00.123Z") in local time: "2026-12-04 21:05" (the command line's
+    column), or with ``thai`` "๔ ธ.ค. ๒๕๖๙ ๒๑:๐๕" (not a Christian-era "๒๐๒๖-๑๒-๐๔"); "" if none."""
     try:
         moment = dt.datetime.fromisoformat(stamp.strip())
     except ValueError:
-        return None
+        return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone()
-
-
-def local_edit_time(stamp: str) -> str:
-    """"2026-12-04 21:05" in local time, from a stored UTC stamp; "" if none (the command line's column)."""
-    moment = local_moment(stamp)
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    moment = moment.astimezone()
+    return thai_moment(moment) if thai else moment.strftime("%Y-%m-%d %H:%M")

@@ -79,12 +79,9 @@ class ReportListModel(QAbstractListModel):
             return report_line(summary, thai)
         if role == Qt.ItemDataRole.ToolTipRole:
             count = Message.plural("{count} measure", "{count} measures", summary.measure_count).text()
-            from ita_desktop.model.thai_date import local_edit_time, local_moment, thai_moment  # Babel: not at start-up
+            from ita_desktop.model.thai_date import local_edit_time  # Babel: not at start-up
 
-            # In Thai as a Thai clerk dates things: "๔ ธ.ค. ๒๕๖๙ ๒๑:๐๕", not a Christian-era "๒๐๒๖-๑๒-๐๔".
-            moment = local_moment(summary.updated_at)
-            when = thai_moment(moment) if thai and moment else local_edit_time(summary.updated_at)
-            edited = _("last edited {when}").format(when=when)
+            edited = _("last edited {when}").format(when=local_edit_time(summary.updated_at, thai))
             return f"{report_line(summary, thai)}\n{count}, {edited}"
         if role == Qt.ItemDataRole.FontRole and summary.id == self.document.report_id:
             font = QFont()

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ita_desktop.i18n import _
-from ita_desktop.model.date_entry import BE_OFFSET, format_date_entry, month_key, parse_date_entry
+from ita_desktop.model.date_entry import (
+    BE_OFFSET,
+    fiscal_year_bounds,
+    format_date_entry,
+    month_key,
+    parse_date_entry,
+)
 from ita_desktop.model.numbering import digits
 
 # (thai_digits, fiscal_year) of the report, asked each time the date is shown or the calendar opens
@@ -45,7 +51,7 @@ def fiscal_year_page(fiscal_year_be: int, today: dt.date) -> dt.date:
     """Where the calendar opens without a date: today if in the fiscal year, else its last day (30 September)."""
     if not fiscal_year_be:
         return today
-    first, last = dt.date(fiscal_year_be - BE_OFFSET - 1, 10, 1), dt.date(fiscal_year_be - BE_OFFSET, 9, 30)
+    first, last = fiscal_year_bounds(fiscal_year_be)
     return today if first <= today <= last else last
 
 
@@ -136,9 +142,8 @@ class DateField(QWidget):
     def _example_day(self) -> dt.date:
         """The last day of the report's fiscal year: the example shown follows the report (a 2566 report
         showed "๓๐ กันยายน ๒๕๖๘")."""
-        year_be = self._context()[1]
         try:
-            return dt.date(year_be - BE_OFFSET, 9, 30)
+            return fiscal_year_bounds(self._context()[1])[1]
         except (TypeError, ValueError):  # no fiscal year typed yet
             return dt.date(2025, 9, 30)
 
