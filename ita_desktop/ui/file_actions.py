@@ -217,24 +217,30 @@ class FileOperations:
         from ita_desktop.ui.print_preview import show_print_preview
 
         if self.window.document is not None:
-            _close_checks(self.window)
+            self.close_checks()
             show_print_preview(self.window, self.window.document)
 
     def print(self) -> None:
         from ita_desktop.ui.print_preview import print_report
 
         if self.window.document is not None:
-            _close_checks(self.window)
+            self.close_checks()
             print_report(self.window, self.window.document)
 
     def export_pdf(self) -> None:
         from ita_desktop.ui.print_preview import export_pdf
 
         if self.window.document is not None:
-            _close_checks(self.window)
+            self.close_checks()
             written = export_pdf(self.window, self.window.document)
             if written is not None:  # as after a Word export: the clerk sees where the PDF went
                 self.window.statusBar().showMessage(_("Exported {path}").format(path=written), 8000)
+
+    def close_checks(self) -> None:
+        """Close the open pre-print checks: printing starts, or another file replaces theirs."""
+        from ita_desktop.ui.preprint_dialog import close_checks  # the check's module: not needed at start-up
+
+        close_checks(self.window)
 
     def preprint_check(self) -> None:
         from ita_desktop.ui.preprint_dialog import PreprintDialog, show_preprint_check
@@ -249,9 +255,3 @@ class FileOperations:
             open_checks[0].activateWindow()
         else:
             show_preprint_check(self.window, self.window.document, self.window.jump_to)
-
-
-def _close_checks(window: MainWindow) -> None:
-    from ita_desktop.ui.preprint_dialog import close_checks  # the check's module: not needed at start-up
-
-    close_checks(window)

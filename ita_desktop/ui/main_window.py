@@ -114,9 +114,7 @@ class MainWindow(QMainWindow):
                                               "stays open. Check the disk or USB drive, then try again.").format(
                     path=self.document.path))
                 return False
-            from ita_desktop.ui.preprint_dialog import close_checks  # not needed at start-up
-
-            close_checks(self)  # they list the file just closed
+            self.file_ops.close_checks()  # they list the file just closed
         self.document = document
         document.saved.connect(self._saved)
         document.saveFailed.connect(self._save_failed)
