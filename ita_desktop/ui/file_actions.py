@@ -247,8 +247,8 @@ class FileOperations:
 
         if self.window.document is None or self.window.editor is None:
             return
-        open_checks = [dialog for dialog in self.window.findChildren(PreprintDialog)
-                       if dialog.isVisible() and dialog.document is self.window.document]
+        # Only the open file's: opening another closes its checks (close_checks).
+        open_checks = [dialog for dialog in self.window.findChildren(PreprintDialog) if dialog.isVisible()]
         if open_checks:  # F7 again: the same window, checked again, in front (not a second one)
             open_checks[0].refresh()
             open_checks[0].raise_()
