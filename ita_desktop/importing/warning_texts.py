@@ -51,7 +51,7 @@ def shorten(text: str, limit: int = _SHORT) -> str:
     from ita_desktop.typesetting.segmentation import newmm_words  # the dictionary: only for a long text
 
     kept = ""
-    for word in newmm_words(text):
+    for word in newmm_words(text[: 2 * limit]):  # the words at the start only: a pasted field can be 200 kB
         if len(kept) + len(word) > limit - 1:
             break
         kept += word

@@ -89,9 +89,13 @@ def _dialog(parent: QWidget | None, title: str, start: str, name_filter: str) ->
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
         # No clipped "320…KiB": size, kind and date as wide as what they hold, measured once a folder is read
         # (kept measuring, a phone's folder of 3000 photos made every resize of the dialog slow).
-        source.directoryLoaded.connect(lambda _folder: [details.resizeColumnToContents(column)
-                                                        for column in (1, TYPE_COLUMN, DATE_COLUMN)])
+        source.directoryLoaded.connect(lambda _folder: _fit_detail_columns(details))
     return dialog
+
+
+def _fit_detail_columns(details: QTreeView) -> None:
+    for column in (1, TYPE_COLUMN, DATE_COLUMN):
+        details.resizeColumnToContents(column)
 
 
 def ask_open(parent: QWidget | None, title: str, start: str, name_filter: str) -> str:
